@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "jx-money.h"
+
+/*
+ * Money is stored as gint64 minor units (fen, cents) with one currency per database.
+ * These functions only turn amounts into text; they never round stored values.
+ */
+
+typedef struct {
+  const char *code;
+  const char *symbol;
+  int         digits;
+} Currency;
+
+static const Currency currencies[] = {
+  { "CNY", "¥", 2 },
+  { "USD", "$", 2 },
+  { "EUR", "€", 2 },
+  { "GBP", "£", 2 },
+  { "JPY", "¥", 0 },
+  { "HKD", "HK$", 2 },
+  { "TWD", "NT$", 2 },
+  { "SGD", "S$", 2 },
+  { "KRW", "₩", 0 },
+  { "INR", "₹", 2 },
+  { "AUD", "A$", 2 },
+  { "CAD", "C$", 2 },
+  { "CHF", "CHF ", 2 },
+};
+
+static const Currency *
+lookup (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    if (g_strcmp0 (code, currencies[i].code) == 0)
+      return &currencies[i];
+  return NULL;
+}
+
+/* Digits after the decimal point of the currency's minor unit (2 for CNY, 0 for JPY). */
+int
+jx_currency_digits (const char *currency)
+{
+  const Currency *c = lookup (currency);
+
+  return c != NULL ? c->digits : 2;
+}
+
+const char *
+jx_currency_symbol (const char *currency)
+{
+  const Currency *c = lookup (currency);
+
+  if (c != NULL)
+    return c->symbol;
+  return currency != NULL ? currency : "";
+}
+
+double
+jx_money_to_major (gint64      minor,
+                   const char *currency)
+{
+  int digits = jx_currency_digits (currency);
+  double scale = 1;
+
+  for (int i = 0; i < digits; i++)
+    scale *= 10;
+  return (double) minor / scale;
+}
+
+/* Appends the decimal digits of @value (>= 0) with a group separator every three digits. */
+static void
+append_grouped (GString *out,
+                guint64  value)
+{
+  char digits[32];
+  int n = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
+  /* Translators: the thousands separator in numbers. */
+  const char *sep = C_("number", ",");
+
+  for (int i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+/* "1,234,567" */
+char *
+jx_number_format (gint64 value)
+{
+  GString *out = g_string_new (NULL);
+
+  if (value < 0)
+    g_string_append (out, "−");
+  append_grouped (out, value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value);
+  return g_string_free (out, FALSE);
+}
+
+/* The full amount with its symbol: "¥1,234,567.89", "−$12.00". */
+char *
+jx_money_format (gint64      minor,
+                 const char *currency)
+{
+  GString *out = g_string_new (NULL);
+  int digits = jx_currency_digits (currency);
+  guint64 abs_value = minor < 0 ? (guint64) -(minor + 1) + 1 : (guint64) minor;
+  guint64 scale = 1;
+
+  for (int i = 0; i < digits; i++)
+    scale *= 10;
+  if (minor < 0)
+    g_string_append (out, "−");
+  g_string_append (out, jx_currency_symbol (currency));
+  append_grouped (out, abs_value / scale);
+  if (digits > 0)
+    /* Translators: the decimal separator in numbers. */
+    g_string_append_printf (out, "%s%0*" G_GUINT64_FORMAT, C_("number", "."), digits,
+                            abs_value % scale);
+  return g_string_free (out, FALSE);
+}
+
+/* A short amount for charts and cards: "¥1.2M" in English, "¥120万" in Chinese. */
+char *
+jx_money_format_compact (gint64      minor,
+                         const char *currency)
+{
+  double major = jx_money_to_major (minor, currency);
+  double abs_major = fabs (major);
+  const char *sign = major < 0 ? "−" : "";
+  const char *symbol = jx_currency_symbol (currency);
+  /* Translators: set to "1" for languages that count large numbers in 万 (10^4) and 亿
+   * (10^8), as Chinese does; leave "0" for thousands, millions and billions. */
+  gboolean myriads = g_strcmp0 (C_("number", "0"), "1") == 0;
+
+  if (myriads)
+    {
+      if (abs_major >= 1e8)
+        /* Translators: an amount in 亿 (10^8), for languages that count in myriads. */
+        return g_strdup_printf (_("%s%s%.2f hundred million"), sign, symbol, abs_major / 1e8);
+      if (abs_major >= 1e4)
+        /* Translators: an amount in 万 (10^4), for languages that count in myriads. */
+        return g_strdup_printf (_("%s%s%.1f ten thousand"), sign, symbol, abs_major / 1e4);
+    }
+  else
+    {
+      if (abs_major >= 1e9)
+        /* Translators: an amount in billions, shortened. */
+        return g_strdup_printf (_("%s%s%.2fB"), sign, symbol, abs_major / 1e9);
+      if (abs_major >= 1e6)
+        /* Translators: an amount in millions, shortened. */
+        return g_strdup_printf (_("%s%s%.2fM"), sign, symbol, abs_major / 1e6);
+      if (abs_major >= 1e4)
+        /* Translators: an amount in thousands, shortened. */
+        return g_strdup_printf (_("%s%s%.1fK"), sign, symbol, abs_major / 1e3);
+    }
+  {
+    g_autoptr(GString) out = g_string_new (sign);
+
+    g_string_append (out, symbol);
+    append_grouped (out, (guint64) llround (abs_major));
+    return g_string_free (g_steal_pointer (&out), FALSE);
+  }
+}
+
+/* "42.5%" for 0.425. */
+char *
+jx_percent_format (double ratio,
+                   int    decimals)
+{
+  if (!isfinite (ratio))
+    return g_strdup ("—");
+  /* Translators: a percentage; %.*f is the number. */
+  return g_strdup_printf (_("%.*f%%"), decimals, ratio * 100.0);
+}

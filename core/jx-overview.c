@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "jx-overview.h"
+#include "jx-sqlite-private.h"
+
+/* The fiscal quarter that contains @today, following the fiscal-year start month. */
+void
+jx_overview_current_quarter (JxStore     *store,
+                             const GDate *today,
+                             JxPeriod    *period)
+{
+  int start_month = jx_store_get_setting_int (store, "fiscal_year_start_month", 1);
+
+  if (start_month < 1 || start_month > 12)
+    start_month = 1;
+  jx_period_fiscal_quarter (today, start_month, period);
+}
+
+/*
+ * Definitions (the README repeats them):
+ * - won: deals with status won whose closed date is in the period (count, sum of amount);
+ * - open pipeline: deals open now (count, sum of known amounts), whatever their dates;
+ * - opened: deals whose opened date is in the period;
+ * - customers: all customers; new customers: those whose first won deal closed in the period.
+ */
+gboolean
+jx_overview_compute (JxStore         *store,
+                     const JxPeriod  *period,
+                     JxOverview      *overview,
+                     GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char from[11], to[11];
+  int rc;
+
+  g_return_val_if_fail (JX_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL && overview != NULL, FALSE);
+
+  memset (overview, 0, sizeof *overview);
+  overview->period = *period;
+  jx_date_to_iso_buf (&period->from, from);
+  jx_date_to_iso_buf (&period->to, to);
+
+  stmt = jx_store_prepare (store,
+                           "SELECT"
+                           " (SELECT count(*) FROM deals WHERE status = 1 AND closed BETWEEN ?1 AND ?2),"
+                           " (SELECT coalesce(sum(amount), 0) FROM deals WHERE status = 1 AND closed BETWEEN ?1 AND ?2),"
+                           " (SELECT count(*) FROM deals WHERE status = 2 AND closed BETWEEN ?1 AND ?2),"
+                           " (SELECT count(*) FROM deals WHERE status = 0),"
+                           " (SELECT coalesce(sum(amount), 0) FROM deals WHERE status = 0),"
+                           " (SELECT count(*) FROM deals WHERE opened BETWEEN ?1 AND ?2),"
+                           " (SELECT count(*) FROM customers),"
+                           " (SELECT count(*) FROM (SELECT customer_id FROM deals"
+                           "    WHERE status = 1 AND customer_id IS NOT NULL AND closed <= ?2"
+                           "    GROUP BY customer_id HAVING min(closed) >= ?1))",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      jx_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  overview->won_count = sqlite3_column_int64 (stmt, 0);
+  overview->won_amount = sqlite3_column_int64 (stmt, 1);
+  overview->lost_count = sqlite3_column_int64 (stmt, 2);
+  overview->open_count = sqlite3_column_int64 (stmt, 3);
+  overview->open_amount = sqlite3_column_int64 (stmt, 4);
+  overview->opened_count = sqlite3_column_int64 (stmt, 5);
+  overview->customers = sqlite3_column_int64 (stmt, 6);
+  overview->new_customers = sqlite3_column_int64 (stmt, 7);
+  return TRUE;
+}
