@@ -930,6 +930,7 @@ generate_targets (Generator  *gen,
   sqlite3_bind_text (node, 6, to, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (node, 9, target);
   sqlite3_bind_text (node, 10, "seasonal", -1, SQLITE_STATIC);
+  /* xgettext:no-c-format */
   sqlite3_bind_text (node, 11, _("Last year's won revenue plus 15% growth, in line with the "
                                  "market and the new West region."), -1, SQLITE_TRANSIENT);
   if (!step_insert (gen, node, &root_id, error))
