@@ -54,9 +54,12 @@ jx_overview_compute (JxStore         *store,
                            " (SELECT coalesce(sum(amount), 0) FROM deals WHERE status = 0),"
                            " (SELECT count(*) FROM deals WHERE opened BETWEEN ?1 AND ?2),"
                            " (SELECT count(*) FROM customers),"
-                           " (SELECT count(*) FROM (SELECT customer_id FROM deals"
-                           "    WHERE status = 1 AND customer_id IS NOT NULL AND closed <= ?2"
-                           "    GROUP BY customer_id HAVING min(closed) >= ?1))",
+                           /* Won in the period and never won before it: an index range plus
+                            * one index probe per won deal, not a scan of all won deals. */
+                           " (SELECT count(DISTINCT customer_id) FROM deals d"
+                           "    WHERE status = 1 AND closed BETWEEN ?1 AND ?2 AND customer_id IS NOT NULL"
+                           "    AND NOT EXISTS (SELECT 1 FROM deals e WHERE e.customer_id = d.customer_id"
+                           "                    AND e.status = 1 AND e.closed < ?1))",
                            error);
   if (stmt == NULL)
     return FALSE;

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Peak resident memory of this process so far, in MiB. */
+static inline double
+jx_bench_peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static inline double
+jx_bench_now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+jx_bench_compare_doubles (const void *a,
+                          const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The median of @n timings (sorts them). */
+static inline double
+jx_bench_median (double *values,
+                 int     n)
+{
+  qsort (values, n, sizeof (double), jx_bench_compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+G_END_DECLS

@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib/gi18n.h>
+
+#include "jx-application.h"
+#include "jx-overview-view.h"
+#include "jx-test-util.h"
+#include "jx-ui.h"
+#include "jx-window.h"
+
+static GtkApplication *app;
+static char *tmp_dir;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @page shows, or fails after 30 s. */
+static void
+wait_for_page (JxWindow   *window,
+               const char *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (jx_window_get_page (window), page) != 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  iterate ();
+}
+
+static JxWindow *
+new_window (void)
+{
+  GDate today;
+  g_autoptr(JxClock) clock = NULL;
+  g_autoptr(JxContext) context = NULL;
+  JxWindow *window;
+
+  jx_test_date (&today, "2026-11-27");
+  clock = jx_clock_new_fixed (&today);
+  context = jx_context_new (clock);
+  window = jx_window_new (app, context);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static GtkWindow *
+find_dialog (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+test_welcome (void)
+{
+  JxWindow *window = new_window ();
+
+  g_assert_cmpstr (jx_window_get_page (window), ==, "welcome");
+  g_assert_null (jx_context_get_store (jx_window_get_context (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Opening demo data makes it in a worker thread; the overview then shows the store's figures. */
+static void
+test_demo_and_overview (void)
+{
+  JxWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "window-demo.db", NULL);
+  JxStore *store;
+  GtkWidget *overview;
+  JxOverview expected;
+  JxPeriod quarter;
+  GDate today;
+  g_autoptr(GError) error = NULL;
+
+  jx_window_open_demo (window, path);
+  wait_for_page (window, "views");
+  store = jx_context_get_store (jx_window_get_context (window));
+  g_assert_nonnull (store);
+  g_assert_cmpstr (jx_store_get_path (store), ==, path);
+  g_assert_cmpint (jx_store_count_rows (store, JX_TABLE_DEALS), ==, JX_DEMO_DEALS_PER_SCALE);
+
+  jx_window_show_view (window, "overview");
+  overview = jx_window_get_view (window, "overview");
+  jx_test_date (&today, "2026-11-27");
+  jx_overview_current_quarter (store, &today, &quarter);
+  g_assert_true (jx_overview_compute (store, &quarter, &expected, &error));
+  g_assert_cmpint (expected.won_count, >, 0);
+  {
+    const JxOverview *shown = jx_overview_view_get_figures (JX_OVERVIEW_VIEW (overview));
+    g_autofree char *won = jx_money_format_compact (expected.won_amount, "CNY");
+    g_autofree char *customers = jx_number_format (expected.customers);
+    g_autofree char *opened = jx_number_format (expected.opened_count);
+
+    g_assert_cmpint (shown->won_amount, ==, expected.won_amount);
+    g_assert_cmpint (shown->open_amount, ==, expected.open_amount);
+    g_assert_cmpstr (jx_overview_view_get_card_value (JX_OVERVIEW_VIEW (overview), "won"), ==, won);
+    g_assert_cmpstr (jx_overview_view_get_card_value (JX_OVERVIEW_VIEW (overview), "customers"), ==,
+                     customers);
+    g_assert_cmpstr (jx_overview_view_get_card_value (JX_OVERVIEW_VIEW (overview), "opened"), ==,
+                     opened);
+  }
+  /* The title names the database. */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "window-demo.db"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_every_view (void)
+{
+  static const char *const views[] = {
+    "overview", "targets", "customers", "funnel", "deals", "regions", "team",
+  };
+  JxWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "views.db", NULL);
+
+  g_assert_true (jx_window_open_database (window, path, TRUE));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                                 views[i]));
+      iterate ();
+      g_assert_cmpstr (jx_window_get_visible_view (window), ==, views[i]);
+      g_assert_true (gtk_widget_get_mapped (jx_window_get_view (window, views[i])));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Switching databases updates every view; a bad file leaves the open one in place. */
+static void
+test_switch_database (void)
+{
+  JxWindow *window = new_window ();
+  g_autofree char *demo = g_build_filename (tmp_dir, "window-demo.db", NULL);
+  g_autofree char *empty = g_build_filename (tmp_dir, "empty.db", NULL);
+  g_autofree char *bad = g_build_filename (tmp_dir, "bad.db", NULL);
+  JxOverviewView *overview;
+  GtkWindow *dialog;
+
+  overview = JX_OVERVIEW_VIEW (jx_window_get_view (window, "overview"));
+  g_assert_true (jx_window_open_database (window, demo, FALSE));
+  iterate ();
+  g_assert_cmpint (jx_overview_view_get_figures (overview)->customers, ==,
+                   JX_DEMO_CUSTOMERS_PER_SCALE);
+
+  g_assert_true (jx_window_open_database (window, empty, TRUE));
+  iterate ();
+  g_assert_cmpint (jx_overview_view_get_figures (overview)->customers, ==, 0);
+  g_assert_cmpstr (jx_overview_view_get_card_value (overview, "won"), ==, "¥0");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "empty.db"));
+
+  g_assert_true (g_file_set_contents (bad, "not a database", -1, NULL));
+  g_assert_false (jx_window_open_database (window, bad, FALSE));
+  iterate ();
+  g_assert_cmpstr (jx_store_get_path (jx_context_get_store (jx_window_get_context (window))), ==,
+                   empty);
+  dialog = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JxStore) refused = jx_store_open (bad, JX_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_null (refused);
+    g_assert_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_JINGXI);
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, error->message);
+  }
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An edit from anywhere shows at once; Ctrl+Z's action undoes it. */
+static void
+test_undo (void)
+{
+  JxWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "undo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  JxStore *store;
+  GtkWidget *company;
+
+  g_assert_true (jx_window_open_database (window, path, TRUE));
+  store = jx_context_get_store (jx_window_get_context (window));
+  g_assert_true (jx_store_set_setting (store, "company_name", "Acme Trading", &error));
+  iterate ();
+  company = jx_window_get_view (window, "overview");
+  g_assert_true (jx_store_can_undo (store));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  {
+    g_autofree char *name = jx_store_get_setting (store, "company_name");
+    g_assert_cmpstr (name, ==, "");
+  }
+  g_assert_true (jx_store_can_redo (store));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  {
+    g_autofree char *name = jx_store_get_setting (store, "company_name");
+    g_assert_cmpstr (name, ==, "Acme Trading");
+  }
+  g_assert_nonnull (company);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Under LANGUAGE=zh_CN the views are titled in Chinese. */
+static void
+test_language (void)
+{
+  JxWindow *window = new_window ();
+  const char *language = g_getenv ("LANGUAGE");
+  const char *expected = language != NULL && g_str_has_prefix (language, "zh") ? "概览" : "Overview";
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  g_autoptr(AdwViewStackPage) first = NULL;
+  GtkWidget *stack;
+
+  stack = gtk_widget_get_ancestor (jx_window_get_view (window, "overview"), ADW_TYPE_VIEW_STACK);
+  pages = adw_view_stack_get_pages (ADW_VIEW_STACK (stack));
+  first = g_list_model_get_item (G_LIST_MODEL (pages), 0);
+  g_assert_cmpstr (adw_view_stack_page_get_title (first), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  jx_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+  adw_init ();
+  jx_ui_init ();
+  tmp_dir = jx_test_make_dir ();
+  app = gtk_application_new ("io.github.jingxi.Jingxi.Test", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/jx/window/welcome", test_welcome);
+  g_test_add_func ("/jx/window/demo-and-overview", test_demo_and_overview);
+  g_test_add_func ("/jx/window/every-view", test_every_view);
+  g_test_add_func ("/jx/window/switch-database", test_switch_database);
+  g_test_add_func ("/jx/window/undo", test_undo);
+  g_test_add_func ("/jx/window/language", test_language);
+  status = g_test_run ();
+  g_object_unref (app);
+  jx_test_remove_dir (tmp_dir);
+  return status;
+}
