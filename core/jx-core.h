@@ -8,5 +8,6 @@
 #include "jx-i18n.h"
 #include "jx-info.h"
 #include "jx-money.h"
+#include "jx-name-list.h"
 #include "jx-overview.h"
 #include "jx-store.h"

@@ -21,6 +21,7 @@ struct _JxWindow {
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  GtkLabel             *database_label;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *busy_page;
@@ -59,11 +60,15 @@ update_title (JxWindow *self)
   if (store == NULL)
     {
       adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      gtk_label_set_text (self->database_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->database_label), NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Jingxi"));
       return;
     }
   name = g_path_get_basename (jx_store_get_path (store));
   adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  gtk_label_set_text (self->database_label, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->database_label), jx_store_get_path (store));
   /* Translators: the window title; %s is the database file name. */
   title = g_strdup_printf (_("%s — Jingxi"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -567,6 +572,7 @@ jx_window_class_init (JxWindowClass *klass)
                                                "/io/github/jingxi/Jingxi/ui/jx-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JxWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, JxWindow, database_label);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JxWindow, busy_page);

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "jx-test-util.h"
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *calls)
+{
+  (*calls)++;
+}
+
+static void
+test_follows_table (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = jx_test_open_new (dir, "n.db", JX_STORE_OPEN_UNDO, 1);
+  g_autoptr(JxNameList) regions = jx_name_list_new (store, JX_TABLE_REGIONS);
+  g_autoptr(JxNameList) stages = jx_name_list_new (store, JX_TABLE_STAGES);
+  g_autoptr(JxNamedItem) first = NULL;
+  g_autoptr(GError) error = NULL;
+  guint calls = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (regions)), ==, 4);
+  first = g_list_model_get_item (G_LIST_MODEL (regions), 0);
+  g_assert_cmpstr (jx_named_item_get_name (first), ==, "East");      /* sorted by name */
+  g_assert_cmpuint (jx_name_list_find_id (regions, jx_named_item_get_id (first)), ==, 0);
+  g_assert_cmpuint (jx_name_list_find_id (regions, 999), ==, G_MAXUINT);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (regions), 4));
+
+  /* Stages come in process order: open stages by position, then won and lost. */
+  {
+    g_autoptr(JxNamedItem) s0 = g_list_model_get_item (G_LIST_MODEL (stages), 0);
+    g_autoptr(JxNamedItem) s6 = g_list_model_get_item (G_LIST_MODEL (stages), 6);
+    g_assert_cmpstr (jx_named_item_get_name (s0), ==, "Prospecting");
+    g_assert_cmpstr (jx_named_item_get_name (s6), ==, "Lost");
+  }
+
+  g_signal_connect (regions, "items-changed", G_CALLBACK (items_changed_cb), &calls);
+  g_assert_true (jx_store_begin (store, "Add region", &error));
+  jx_test_exec (store, "INSERT INTO regions(name) VALUES ('Central')");
+  g_assert_true (jx_store_commit (store, &error));
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (regions)), ==, 5);
+
+  /* Changes to other tables leave it alone; undo brings it back. */
+  g_assert_true (jx_store_set_setting (store, "company_name", "X", &error));
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_true (jx_store_undo (store, &error));
+  g_assert_true (jx_store_undo (store, &error));
+  g_assert_cmpuint (calls, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (regions)), ==, 4);
+  jx_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  jx_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/jx/name-list/follows-table", test_follows_table);
+  return g_test_run ();
+}
