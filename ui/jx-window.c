@@ -128,6 +128,22 @@ jx_window_add_toast (JxWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A toast that says what was done, with an Undo button for it: "Moved 3 customers to Key". */
+void
+jx_window_add_undo_toast (JxWindow   *self,
+                          const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (JX_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  jx_window_add_toast (self, toast);
+}
+
 static void
 on_error_response_cb (AdwMessageDialog *dialog,
                       const char       *response,

@@ -29,6 +29,8 @@ GtkWidget  *jx_window_get_view          (JxWindow       *self,
 const char *jx_window_get_page          (JxWindow       *self);
 void        jx_window_add_toast         (JxWindow       *self,
                                          AdwToast       *toast);
+void        jx_window_add_undo_toast    (JxWindow       *self,
+                                         const char     *message);
 void        jx_window_show_error        (JxWindow       *self,
                                          const char     *heading,
                                          const GError   *error);
