@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "jx-schema-private.h"
 #include "jx-test-util.h"
 
 static void
@@ -199,6 +200,55 @@ test_migrate_empty (void)
   jx_test_remove_dir (dir);
 }
 
+/* Builds a database at every older schema version by running the migrations up to it, puts
+ * a row in, and checks that opening upgrades it, keeps the row and leaves a copy of the old
+ * file. With one version so far the loop checks only that a current file needs no copy. */
+static void
+test_migration_paths (void)
+{
+  for (int from = 1; from <= JX_SCHEMA_VERSION; from++)
+    {
+      g_autofree char *dir = jx_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JxStore) store = NULL;
+      sqlite3 *db = NULL;
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                                 from, JX_APPLICATION_ID);
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      for (int v = 1; v <= from; v++)
+        g_assert_cmpint (sqlite3_exec (db, jx_schema_migration (v), NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO regions(name) VALUES ('Kept')", NULL, NULL, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = jx_store_open (path, JX_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (jx_store_get_schema_version (store), ==, JX_SCHEMA_VERSION);
+      g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM regions WHERE name = 'Kept'"), ==, 1);
+      if (from < JX_SCHEMA_VERSION)
+        {
+          const char *backup = jx_store_get_backup_path (store);
+          sqlite3 *copy = NULL;
+          sqlite3_stmt *stmt = NULL;
+
+          g_assert_nonnull (backup);
+          g_assert_cmpint (sqlite3_open_v2 (backup, &copy, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+          sqlite3_prepare_v2 (copy, "PRAGMA user_version", -1, &stmt, NULL);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, from);
+          sqlite3_finalize (stmt);
+          sqlite3_close (copy);
+        }
+      else
+        g_assert_null (jx_store_get_backup_path (store));
+      g_clear_object (&store);
+      jx_test_remove_dir (dir);
+    }
+}
+
 static void
 changed_cb (JxStore *store,
             guint    tables,
@@ -316,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/jx/store/too-new", test_too_new);
   g_test_add_func ("/jx/store/corrupt", test_corrupt);
   g_test_add_func ("/jx/store/migrate-empty", test_migrate_empty);
+  g_test_add_func ("/jx/store/migration-paths", test_migration_paths);
   g_test_add_func ("/jx/store/transactions", test_transactions);
   g_test_add_func ("/jx/store/settings", test_settings);
   g_test_add_func ("/jx/store/disk-full", test_disk_full);

@@ -50,7 +50,8 @@ jx_cli_info (JxCli  *cli,
     {
       g_autofree char *from = jx_date_format_iso_text (info->first_deal_date);
       g_autofree char *to = jx_date_format_iso_text (info->last_deal_date);
-      g_print ("%s %s – %s\n", _("Deals:"), from, to);
+      g_autofree char *range = g_strdup_printf (_("%s – %s"), from, to);
+      g_print ("%s %s\n", _("Deals:"), range);
     }
   else
     g_print ("%s %s\n", _("Deals:"), _("none yet"));
