@@ -5,8 +5,13 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "jx-customers-view.h"
+#include "jx-deals-view.h"
+#include "jx-funnel-view.h"
 #include "jx-overview-view.h"
-#include "jx-pending-view.h"
+#include "jx-regions-view.h"
+#include "jx-targets-view.h"
+#include "jx-team-view.h"
 #include "jx-window.h"
 
 /*
@@ -582,7 +587,12 @@ jx_window_class_init (JxWindowClass *klass)
   window_class->close_request = jx_window_close_request;
 
   g_type_ensure (JX_TYPE_OVERVIEW_VIEW);
-  g_type_ensure (JX_TYPE_PENDING_VIEW);
+  g_type_ensure (JX_TYPE_TARGETS_VIEW);
+  g_type_ensure (JX_TYPE_CUSTOMERS_VIEW);
+  g_type_ensure (JX_TYPE_FUNNEL_VIEW);
+  g_type_ensure (JX_TYPE_DEALS_VIEW);
+  g_type_ensure (JX_TYPE_REGIONS_VIEW);
+  g_type_ensure (JX_TYPE_TEAM_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jingxi/Jingxi/ui/jx-window.ui");
