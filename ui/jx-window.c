@@ -122,6 +122,7 @@ set_store (JxWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), store != NULL);
   update_title (self);
   update_undo_actions (self);
+  update_view_actions (self);
 }
 
 void
@@ -511,6 +512,51 @@ show_view_activate (GtkWidget  *widget,
   jx_window_show_view (JX_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Whether @widget's class installed the action @name (such as "view.print"). */
+static gboolean
+widget_has_action (GtkWidget  *widget,
+                   const char *name)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (widget);
+  const char *action_name;
+  guint i = 0;
+
+  while (gtk_widget_class_query_action (klass, i++, NULL, &action_name, NULL, NULL))
+    if (g_str_equal (action_name, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Print…, Export as PDF… and Import… work on the visible view: a view that can print
+ * installs "view.print" and "view.export-pdf"; the window enables its own actions to match. */
+static void
+update_view_actions (JxWindow *self)
+{
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+  gboolean open = jx_context_get_store (self->context) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 open && view != NULL && widget_has_action (view, "view.print"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
+                                 open && view != NULL && widget_has_action (view, "view.export-pdf"));
+}
+
+static void
+view_action_activate (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (view == NULL)
+    return;
+  if (g_str_equal (action_name, "win.print"))
+    gtk_widget_activate_action (view, "view.print", NULL);
+  else if (g_str_equal (action_name, "win.export-pdf"))
+    gtk_widget_activate_action (view, "view.export-pdf", NULL);
+}
+
 static void
 on_visible_view_cb (JxWindow *self)
 {
@@ -518,6 +564,7 @@ on_visible_view_cb (JxWindow *self)
 
   if (name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
+  update_view_actions (self);
 }
 
 static gboolean
@@ -607,6 +654,8 @@ jx_window_class_init (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activate);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_activate);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activate);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, view_action_activate);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, view_action_activate);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -628,8 +677,8 @@ jx_window_init (JxWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  /* Import and printing arrive with their features; until then the menu shows them
-   * disabled rather than pretending. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
 }
