@@ -40,6 +40,8 @@ struct _JxWindow {
 
 G_DEFINE_FINAL_TYPE (JxWindow, jx_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void update_view_actions (JxWindow *self);
+
 static const char *const view_names[] = {
   "overview", "targets", "customers", "funnel", "deals", "regions", "team",
 };
