@@ -9,3 +9,4 @@
 #include "jx-money.h"
 #include "jx-overview.h"
 #include "jx-store.h"
+#include "jx-xlsx.h"
