@@ -52,6 +52,15 @@ void         jx_report_painter_show    (JxReportPainter *painter,
                                         double           x,
                                         double           y,
                                         const JxColor   *color);
+void         jx_report_painter_show_on_baseline (JxReportPainter *painter,
+                                        PangoLayout     *layout,
+                                        double           x,
+                                        double           baseline,
+                                        const JxColor   *color);
+void         jx_report_painter_line    (JxReportPainter *painter,
+                                        JxReportText     text,
+                                        double          *baseline,
+                                        double          *height);
 void         jx_report_fill_rect       (cairo_t         *cr,
                                         double           x,
                                         double           y,

@@ -38,6 +38,7 @@ typedef struct {
   gboolean   total;
   /* Set by measuring and pagination. */
   double     height;
+  double     baseline;
   guint      page;
   double     x;
   double     y;
@@ -249,23 +250,85 @@ continued_title (JxReportTable *table)
   return g_strdup_printf (_("%s (continued)"), table->title);
 }
 
+/* The width the widest cell of @column needs on one line. */
+static double
+natural_width (JxReportTable   *table,
+               JxReportPainter *painter,
+               guint            column)
+{
+  double width = 0;
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      Row *row = &g_array_index (table->rows, Row, r);
+      PangoLayout *layout;
+
+      layout = jx_report_painter_layout (painter,
+                                         row->total ? JX_REPORT_TEXT_CELL_BOLD
+                                                    : JX_REPORT_TEXT_CELL,
+                                         row->cells[column], -1, PANGO_ALIGN_LEFT, 1);
+      width = MAX (width, jx_report_layout_width (layout));
+    }
+  return width + 2 * CELL_PAD_X + 0.5;
+}
+
+/*
+ * Column widths follow the weights, except that amounts, counts and dates (the columns
+ * aligned to the end or centre) get at least the width of their widest cell, taken from the
+ * text columns, which can wrap. A date split over two lines, or an amount, reads badly; a
+ * customer name on two lines does not. Text columns keep at least half their share.
+ */
+static void
+set_column_widths (JxReportTable   *table,
+                   JxReportPainter *painter,
+                   double           width)
+{
+  g_autofree double *bump = g_new0 (double, table->n_columns);
+  double sum = 0, extra = 0, flexible = 0, x = 0, give = 1;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    sum += table->columns[i].weight;
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      Column *column = &table->columns[i];
+
+      column->width = width * column->weight / sum;
+      if (column->align == JX_REPORT_ALIGN_START)
+        flexible += column->width;
+    }
+  for (guint i = 0; i < table->n_columns && flexible > 0; i++)
+    if (table->columns[i].align != JX_REPORT_ALIGN_START)
+      {
+        bump[i] = MAX (0, natural_width (table, painter, i) - table->columns[i].width);
+        extra += bump[i];
+      }
+  /* When the text columns cannot give it all, each fixed column gets the same part of what
+   * it asked for. */
+  if (extra > flexible / 2)
+    give = flexible / 2 / extra;
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      Column *column = &table->columns[i];
+
+      if (column->align == JX_REPORT_ALIGN_START)
+        column->width *= (flexible - extra * give) / flexible;
+      else
+        column->width += bump[i] * give;
+      column->x = x;
+      x += column->width;
+    }
+}
+
 /* Sets the column positions for @width and the height of every row. */
 void
 jx_report_table_measure (JxReportTable   *table,
                          JxReportPainter *painter,
                          double           width)
 {
-  double sum = 0, x = 0;
+  double line_baseline, line_below;
 
   table->width = width;
-  for (guint i = 0; i < table->n_columns; i++)
-    sum += table->columns[i].weight;
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      table->columns[i].x = x;
-      table->columns[i].width = width * table->columns[i].weight / sum;
-      x += table->columns[i].width;
-    }
+  set_column_widths (table, painter, width);
 
   table->title_height = 0;
   table->continued_title_height = 0;
@@ -295,23 +358,34 @@ jx_report_table_measure (JxReportTable   *table,
     }
   table->head_height += 2 * HEAD_PAD_Y;
 
+  /* Every row is at least one line of mixed Latin and Chinese tall, so all rows of one line
+   * are the same height and the zebra stripes stay even. */
+  jx_report_painter_line (painter, JX_REPORT_TEXT_CELL, &line_baseline, &line_below);
+  line_below -= line_baseline;
+
   for (guint r = 0; r < table->rows->len; r++)
     {
       Row *row = &g_array_index (table->rows, Row, r);
       JxReportText text = row->total ? JX_REPORT_TEXT_CELL_BOLD : JX_REPORT_TEXT_CELL;
-      double height = 0;
+      double baseline = line_baseline, below = line_below;
 
+      /* Cells share the first line's baseline: Latin and Chinese fonts have different
+       * ascents, and text set top-aligned would step up and down along the row. */
       for (guint i = 0; i < table->n_columns; i++)
         {
           Column *column = &table->columns[i];
           PangoLayout *layout;
+          double cell_baseline;
 
           layout = jx_report_painter_layout (painter, text, row->cells[i],
                                              column->width - 2 * CELL_PAD_X,
                                              pango_align (column->align), MAX_CELL_LINES);
-          height = MAX (height, jx_report_layout_height (layout));
+          cell_baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+          baseline = MAX (baseline, cell_baseline);
+          below = MAX (below, jx_report_layout_height (layout) - cell_baseline);
         }
-      row->height = height + 2 * CELL_PAD_Y;
+      row->baseline = baseline;
+      row->height = baseline + below + 2 * CELL_PAD_Y;
     }
 
   {
@@ -417,8 +491,9 @@ jx_report_table_get_pages (JxReportTable *table,
   return last->page - first->page + 1;
 }
 
-/* Draws one line of cells; with @bottom_height > 0 each cell sits on the bottom of a line
- * that tall, as column titles of different heights do. */
+/* Draws one line of cells. With @baseline > 0 the cells' first lines sit on that baseline
+ * (body rows); with @bottom_height > 0 each cell sits on the bottom of a line that tall, as
+ * column titles of different heights do. */
 static void
 draw_cells (JxReportTable   *table,
             JxReportPainter *painter,
@@ -428,6 +503,7 @@ draw_cells (JxReportTable   *table,
             double           y,
             double           pad_y,
             int              max_lines,
+            double           baseline,
             double           bottom_height,
             const JxColor   *color)
 {
@@ -440,7 +516,12 @@ draw_cells (JxReportTable   *table,
         continue;
       layout = jx_report_painter_layout (painter, text, cells[i], column->width - 2 * CELL_PAD_X,
                                          pango_align (column->align), max_lines);
-      if (bottom_height > 0)
+      if (baseline > 0)
+        jx_report_painter_show (painter, layout, x + column->x + CELL_PAD_X,
+                                y + pad_y + baseline
+                                - (double) pango_layout_get_baseline (layout) / PANGO_SCALE,
+                                color);
+      else if (bottom_height > 0)
         jx_report_painter_show (painter, layout, x + column->x + CELL_PAD_X,
                                 y + bottom_height - pad_y - jx_report_layout_height (layout),
                                 color);
@@ -484,7 +565,7 @@ jx_report_table_draw (JxReportTable   *table,
   for (guint i = 0; i < table->n_columns; i++)
     titles[i] = table->columns[i].title;
   draw_cells (table, painter, JX_REPORT_TEXT_SMALL_BOLD, titles, x, y, HEAD_PAD_Y,
-              MAX_HEAD_LINES, table->head_height, &style->foreground);
+              MAX_HEAD_LINES, 0, table->head_height, &style->foreground);
   y += table->head_height;
   jx_report_hline (cr, x, y, table->width, 0.8, &strong_rule);
 
@@ -515,14 +596,14 @@ jx_report_table_draw (JxReportTable   *table,
         {
           jx_report_hline (cr, x, y, table->width, 0.8, &strong_rule);
           draw_cells (table, painter, JX_REPORT_TEXT_CELL_BOLD, row->cells, x, y, CELL_PAD_Y,
-                      MAX_CELL_LINES, 0, &style->foreground);
+                      MAX_CELL_LINES, row->baseline, 0, &style->foreground);
         }
       else
         {
           if (body_index % 2 == 1)
             jx_report_fill_rect (cr, x, y, table->width, row->height, &zebra);
           draw_cells (table, painter, JX_REPORT_TEXT_CELL, row->cells, x, y, CELL_PAD_Y,
-                      MAX_CELL_LINES, 0, &style->foreground);
+                      MAX_CELL_LINES, row->baseline, 0, &style->foreground);
           body_index++;
         }
       y += row->height;

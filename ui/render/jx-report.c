@@ -107,6 +107,8 @@ struct _JxReport {
   double                filters_y;
   double                rule_y;
   double                footer_y;
+  double                meta_baseline;
+  double                footer_baseline;
   GArray               *pieces;
   guint                 n_pages;
   guint                 unknown_glyphs;
@@ -245,6 +247,39 @@ jx_report_painter_show (JxReportPainter *painter,
   cairo_move_to (painter->cr, x, y);
   jx_color_set_source (painter->cr, color);
   pango_cairo_show_layout (painter->cr, layout);
+}
+
+/* Draws @layout with its first baseline at @baseline. */
+void
+jx_report_painter_show_on_baseline (JxReportPainter *painter,
+                                    PangoLayout     *layout,
+                                    double           x,
+                                    double           baseline,
+                                    const JxColor   *color)
+{
+  jx_report_painter_show (painter, layout, x,
+                          baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE,
+                          color);
+}
+
+/*
+ * The baseline and height of one line of @text holding both Latin and Chinese. Lines of
+ * one kind take at least these, so that a row of names in Latin letters is as tall as one
+ * in Chinese and text in different fonts sits on one baseline.
+ */
+void
+jx_report_painter_line (JxReportPainter *painter,
+                        JxReportText     text,
+                        double          *baseline,
+                        double          *height)
+{
+  PangoLayout *layout = jx_report_painter_layout (painter, text, "Ag国", -1, PANGO_ALIGN_LEFT,
+                                                  1);
+
+  if (baseline != NULL)
+    *baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  if (height != NULL)
+    *height = jx_report_layout_height (layout);
 }
 
 void
@@ -675,18 +710,14 @@ measure_chrome (JxReport        *self,
   g_autofree char *made = made_on_text (self);
   g_autofree char *filters = filters_text (self);
   g_autofree char *sample = page_text (888, 888);
-  double meta_height, title_height, period_width, y;
+  double meta_height, title_height, period_width, line_height, y;
   PangoLayout *layout;
 
   self->body.x = MARGIN_X;
   self->body.width = self->page_width - 2 * MARGIN_X;
 
-  layout = jx_report_painter_layout (painter, JX_REPORT_TEXT_SMALL_BOLD, self->company,
-                                     self->body.width * 0.6, PANGO_ALIGN_LEFT, 1);
-  meta_height = jx_report_layout_height (layout);
-  layout = jx_report_painter_layout (painter, JX_REPORT_TEXT_SMALL, made, -1,
-                                     PANGO_ALIGN_RIGHT, 1);
-  meta_height = MAX (meta_height, jx_report_layout_height (layout));
+  jx_report_painter_line (painter, JX_REPORT_TEXT_SMALL_BOLD, &self->meta_baseline,
+                          &meta_height);
 
   y = MARGIN_TOP + meta_height + 4;
   self->title_y = y;
@@ -705,7 +736,9 @@ measure_chrome (JxReport        *self,
 
   layout = jx_report_painter_layout (painter, JX_REPORT_TEXT_SMALL, sample, -1,
                                      PANGO_ALIGN_RIGHT, 1);
-  self->footer_y = self->page_height - MARGIN_BOTTOM - jx_report_layout_height (layout);
+  jx_report_painter_line (painter, JX_REPORT_TEXT_SMALL, &self->footer_baseline, &line_height);
+  self->footer_y = self->page_height - MARGIN_BOTTOM - MAX (line_height,
+                                                            jx_report_layout_height (layout));
   self->body.height = self->footer_y - 6 - FOOTER_GAP - self->body.y;
 }
 
@@ -972,17 +1005,18 @@ place_table (Cursor *cursor,
       top = cursor->y + space;
       y = top + head;
       while (k < n && y + jx_report_table_row_height (table, k) <= bottom + 1e-6)
-        {
-          jx_report_table_place_row (table, k, cursor->page, self->body.x, y);
-          y += jx_report_table_row_height (table, k);
-          k++;
-        }
+        y += jx_report_table_row_height (table, k++);
       /* Rows are capped at a few lines, far shorter than a page; this only guards the loop. */
       if (k == r)
+        k++;
+      /* No single last row (or a total alone) at the top of the next page. */
+      if (k < n && n - k < 2 && k - r > 3)
+        k = n - 2;
+      y = top + head;
+      for (guint j = r; j < k; j++)
         {
-          jx_report_table_place_row (table, k, cursor->page, self->body.x, y);
-          y += jx_report_table_row_height (table, k);
-          k++;
+          jx_report_table_place_row (table, j, cursor->page, self->body.x, y);
+          y += jx_report_table_row_height (table, j);
         }
       add_piece (cursor, index, top, y - top, r, k - r, continued);
       r = k;
@@ -1186,11 +1220,13 @@ draw_chrome (JxReport        *self,
     {
       layout = jx_report_painter_layout (painter, JX_REPORT_TEXT_SMALL_BOLD, self->company,
                                          width * 0.6, PANGO_ALIGN_LEFT, 1);
-      jx_report_painter_show (painter, layout, x, MARGIN_TOP, &style->accent);
+      jx_report_painter_show_on_baseline (painter, layout, x, MARGIN_TOP + self->meta_baseline,
+                                          &style->accent);
     }
   layout = jx_report_painter_layout (painter, JX_REPORT_TEXT_SMALL, made, width * 0.4,
                                      PANGO_ALIGN_RIGHT, 1);
-  jx_report_painter_show (painter, layout, x + width * 0.6, MARGIN_TOP, &style->muted);
+  jx_report_painter_show_on_baseline (painter, layout, x + width * 0.6,
+                                      MARGIN_TOP + self->meta_baseline, &style->muted);
 
   layout = jx_report_painter_layout (painter, JX_REPORT_TEXT_TITLE, self->title,
                                      title_width (self, painter, &period_width),
@@ -1214,10 +1250,12 @@ draw_chrome (JxReport        *self,
   jx_report_hline (painter->cr, x, self->footer_y - 6, width, 0.6, &footer_rule);
   layout = jx_report_painter_layout (painter, JX_REPORT_TEXT_SMALL, self->title, width * 0.7,
                                      PANGO_ALIGN_LEFT, 1);
-  jx_report_painter_show (painter, layout, x, self->footer_y, &style->muted);
+  jx_report_painter_show_on_baseline (painter, layout, x,
+                                      self->footer_y + self->footer_baseline, &style->muted);
   layout = jx_report_painter_layout (painter, JX_REPORT_TEXT_SMALL, page_label, width * 0.3,
                                      PANGO_ALIGN_RIGHT, 1);
-  jx_report_painter_show (painter, layout, x + width * 0.7, self->footer_y, &style->muted);
+  jx_report_painter_show_on_baseline (painter, layout, x + width * 0.7,
+                                      self->footer_y + self->footer_baseline, &style->muted);
 }
 
 static void
