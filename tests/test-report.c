@@ -488,6 +488,8 @@ test_chinese (void)
       g_assert_null (strstr (pages[p], "Page "));
     }
   g_assert_cmpuint (count (pages[2], "Open deals by expected close（续）"), ==, 1);
+  /* Dates are longer in Chinese; their column widens instead of wrapping them. */
+  g_assert_nonnull (strstr (pages[2], "2026年11月20日"));
   g_assert_nonnull (strstr (pages[n_pages - 1], "无数据"));
 
   fonts = run (fonts_argv, NULL);

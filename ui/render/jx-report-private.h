@@ -35,6 +35,11 @@ typedef struct {
   guint        unknown_glyphs;
 } JxReportPainter;
 
+const PangoFontDescription *jx_report_get_font         (JxReport     *self,
+                                                        JxReportText  text);
+const cairo_font_options_t *jx_report_get_font_options (JxReport     *self);
+
+/* Painting (jx-report-painter.c). */
 void         jx_report_painter_init    (JxReportPainter *painter,
                                         JxReport        *report,
                                         cairo_t         *cr);
