@@ -470,7 +470,8 @@ jx_report_table_get_row_area (JxReportTable     *table,
  * jx_report_table_get_pages:
  * @first_page: (out) (optional): the index of the first page the table is on
  *
- * Returns: how many pages the table spans (0 before pagination).
+ * Returns: how many pages the table's rows span (0 before pagination, and for a table
+ *   without rows)
  */
 guint
 jx_report_table_get_pages (JxReportTable *table,

@@ -53,7 +53,8 @@ gboolean        jx_paper_from_name             (const char         *name,
                                                 JxPaper            *paper);
 
 JxReport       *jx_report_new                  (const JxChartStyle *style);
-const JxChartStyle *jx_report_get_style        (JxReport           *self);
+const JxChartStyle *
+                jx_report_get_style            (JxReport           *self);
 
 void            jx_report_set_company          (JxReport           *self,
                                                 const char         *company);
