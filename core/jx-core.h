@@ -11,3 +11,4 @@
 #include "jx-name-list.h"
 #include "jx-overview.h"
 #include "jx-store.h"
+#include "jx-xlsx.h"
