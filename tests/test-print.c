@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "jx-print-operation.h"
+#include "jx-test-util.h"
+#include "jx-ui.h"
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static JxReport *
+make_report (void)
+{
+  JxReport *report = jx_report_new (NULL);
+  JxReportTable *table;
+  GDate made;
+
+  jx_test_date (&made, "2026-11-27");
+  jx_report_set_company (report, "Acme Trading 精细");
+  jx_report_set_title (report, "Print Test");
+  jx_report_set_made_on (report, &made);
+  jx_report_add_heading (report, "Stages");
+  table = jx_report_add_table (report, 2);
+  jx_report_table_set_column (table, 0, "Stage", JX_REPORT_ALIGN_START, 2);
+  jx_report_table_set_column (table, 1, "Deals", JX_REPORT_ALIGN_END, 1);
+  for (int i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Row %03d 阶段", i);
+      g_autofree char *count = g_strdup_printf ("%d", i * 7);
+      jx_report_table_add_row_va (table, name, count, NULL);
+    }
+  return report;
+}
+
+/* The GUI's export (GtkPrintOperation) and the CLI's writer give the same pages. */
+static void
+test_same_text (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autofree char *via_gtk = g_build_filename (dir, "gtk.pdf", NULL);
+  g_autofree char *via_cli = g_build_filename (dir, "cli.pdf", NULL);
+  g_autoptr(JxReport) report = make_report ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_assert_true (jx_print_report_to_pdf (report, via_gtk, JX_PAPER_A4, &error));
+  g_assert_no_error (error);
+  g_assert_true (jx_report_write_pdf (report, via_cli, JX_PAPER_A4, &error));
+  g_assert_no_error (error);
+  a = pdf_text (via_gtk);
+  b = pdf_text (via_cli);
+  g_assert_nonnull (strstr (a, "Row 119 阶段"));
+  g_assert_nonnull (strstr (a, "Acme Trading 精细"));
+  g_assert_cmpstr (a, ==, b);
+  jx_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  jx_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+  adw_init ();
+  jx_ui_init ();
+  g_test_add_func ("/jx/print/same-text", test_same_text);
+  return g_test_run ();
+}
