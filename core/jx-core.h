@@ -3,7 +3,9 @@
 
 #include "jx-clock.h"
 #include "jx-date.h"
+#include "jx-deal-filter.h"
 #include "jx-demo.h"
+#include "jx-funnel.h"
 #include "jx-i18n.h"
 #include "jx-info.h"
 #include "jx-money.h"

@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "jx-core.h"
+#include "jx-sqlite-private.h"
+
+#define RUNS 9
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *v,
+        int     n)
+{
+  qsort (v, n, sizeof *v, compare_doubles);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static double
+bare_scan (JxStore *store)
+{
+  double t[RUNS];
+
+  for (int i = 0; i < RUNS; i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (store, "SELECT count(*), sum(amount) FROM deals", NULL);
+      double t0 = now_ms ();
+
+      g_assert (sqlite3_step (stmt) == SQLITE_ROW);
+      t[i] = now_ms () - t0;
+    }
+  return median (t, RUNS);
+}
+
+static double
+time_funnel (JxStore            *store,
+             const JxDealFilter *filter,
+             const GDate        *today,
+             gint64             *reached_first)
+{
+  double t[RUNS];
+
+  for (int i = 0; i < RUNS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JxFunnelReport) r = NULL;
+      double t0 = now_ms ();
+
+      r = jx_funnel_compute (store, filter, today, &error);
+      t[i] = now_ms () - t0;
+      g_assert_no_error (error);
+      *reached_first = r->n_stages > 0 ? r->stages[0].reached : 0;
+    }
+  return median (t, RUNS);
+}
+
+static double
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(JxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  struct {
+    const char *label;
+    JxDealFilterDimension dimension;
+    const char *sql;
+  } dims[] = {
+    { "region", JX_DEAL_FILTER_REGION, "SELECT name FROM regions ORDER BY id LIMIT 1" },
+    { "owner", JX_DEAL_FILTER_OWNER,
+      "SELECT t.name FROM team_members t WHERE t.is_manager = 0 ORDER BY t.id LIMIT 1" },
+    { "product line", JX_DEAL_FILTER_PRODUCT_LINE, "SELECT name FROM product_lines ORDER BY id LIMIT 1" },
+    { "product", JX_DEAL_FILTER_PRODUCT, "SELECT name FROM products ORDER BY id LIMIT 1" },
+    { "tier", JX_DEAL_FILTER_TIER, "SELECT 'key'" },
+    { "customer type", JX_DEAL_FILTER_CUSTOMER_TYPE, "SELECT name FROM customer_types ORDER BY id LIMIT 1" },
+  };
+  JxDealFilter filter;
+  GDate today;
+  double scan, t0, load, worst = 0;
+  gint64 reached;
+
+  jx_i18n_init ();
+  if (argc != 2)
+    {
+      g_printerr ("Usage: bench-funnel DATABASE (made with jingxi-cli init --demo --scale 300 "
+                  "--today 2026-11-27)\n");
+      return 2;
+    }
+  store = jx_store_open (argv[1], JX_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 27, 11, 2026);
+
+  printf ("deals: %" G_GINT64_FORMAT ", stage events: %" G_GINT64_FORMAT "\n",
+          jx_store_count_rows (store, JX_TABLE_DEALS), jx_store_count_rows (store, JX_TABLE_STAGE_EVENTS));
+  scan = bare_scan (store);
+  printf ("bare SELECT count(*), sum(amount) FROM deals: %.1f ms (median of %d)\n", scan, RUNS);
+
+  t0 = now_ms ();
+  if (!jx_funnel_preload (store, &error))
+    g_error ("%s", error->message);
+  load = now_ms () - t0;
+  printf ("funnel cache load (once per store): %.0f ms\n", load);
+
+  jx_deal_filter_init (&filter);
+  {
+    double t = time_funnel (store, &filter, &today, &reached);
+    worst = MAX (worst, t);
+    printf ("funnel, no filter:        %6.1f ms  (%.2f× the bare scan; reached first stage %" G_GINT64_FORMAT ")\n",
+            t, t / scan, reached);
+  }
+  jx_deal_filter_init (&filter);
+  g_assert_true (jx_deal_filter_set_period_iso (&filter, "2026-10-01", "2026-12-31", NULL));
+  {
+    double t = time_funnel (store, &filter, &today, &reached);
+    worst = MAX (worst, t);
+    printf ("funnel, period Q4 2026:   %6.1f ms  (%.2f×; reached %" G_GINT64_FORMAT ")\n", t, t / scan, reached);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (dims); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (store, dims[i].sql, NULL);
+      g_autofree char *name = NULL;
+      double t;
+
+      g_assert (sqlite3_step (stmt) == SQLITE_ROW);
+      name = g_strdup (jx_column_text (stmt, 0));
+      jx_deal_filter_init (&filter);
+      g_assert_true (jx_deal_filter_set_by_name (&filter, store, dims[i].dimension, name, NULL));
+      t = time_funnel (store, &filter, &today, &reached);
+      worst = MAX (worst, t);
+      printf ("funnel, %-14s %6.1f ms  (%.2f×; %s; reached %" G_GINT64_FORMAT ")\n",
+              dims[i].label, t, t / scan, name, reached);
+    }
+  printf ("slowest funnel median: %.1f ms (target 100 ms)\n", worst);
+
+  printf ("peak RSS: %.0f MB\n", peak_rss_mb ());
+  return 0;
+}
