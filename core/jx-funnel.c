@@ -344,7 +344,10 @@ jx_funnel_compute (JxStore             *store,
           reached_hist[n]++;
           reached_amount_hist[n] += amount;
           if (d->status == 1)
-            r->cohort_won++;
+            {
+              r->cohort_won++;
+              r->cohort_won_amount += amount;
+            }
         }
 
       if (d->status != 0 && in_period (&p, d->closed))

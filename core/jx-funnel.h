@@ -52,6 +52,7 @@ typedef struct {
   gint64         open_amount;
   gint64         opened;               /* deals opened in the period (the cohort) */
   gint64         cohort_won;           /* … of which won by today */
+  gint64         cohort_won_amount;
 
   gint64         won_count;            /* deals closed in the period */
   gint64         won_amount;
