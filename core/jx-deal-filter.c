@@ -196,8 +196,8 @@ set_unknown_error (JxStore                *store,
       break;
     case JX_DEAL_FILTER_OWNER:
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                   _("There is no team member “%s”. Check the spelling of the name, for "
-                     "example: %s."), name, known->str);
+                   _("There is no team member “%s”. Check the spelling of the name (for "
+                     "example: %s)"), name, known->str);
       break;
     case JX_DEAL_FILTER_PRODUCT_LINE:
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include "jx-core.h"
+#include "jx-funnel-layout.h"
 #include "jx-sqlite-private.h"
 
 #define RUNS 9
@@ -163,6 +164,47 @@ main (int   argc,
               dims[i].label, t, t / scan, name, reached);
     }
   printf ("slowest funnel median: %.1f ms (target 100 ms)\n", worst);
+
+  /* The chart: layout and drawing at a typical size, light and dark, both modes. */
+  {
+    g_autoptr(JxFunnelReport) r = NULL;
+    double t[RUNS * 4];
+    double first = 0;
+    int n = 0;
+
+    jx_deal_filter_init (&filter);
+    g_assert_true (jx_deal_filter_set_period_iso (&filter, "2026-10-01", "2026-12-31", NULL));
+    r = jx_funnel_compute (store, &filter, &today, &error);
+    for (int i = 0; i < RUNS * 4 + 1; i++)
+      {
+        JxChartStyle style;
+        JxFunnelChartData data;
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 560);
+        cairo_t *cr = cairo_create (surface);
+        JxFunnelLayout *layout;
+        double c0;
+
+        if (i % 2)
+          jx_chart_style_init_dark (&style);
+        else
+          jx_chart_style_init_light (&style);
+        jx_funnel_chart_data_init (&data, r, (i / 2) % 2 ? JX_FUNNEL_BY_AMOUNT : JX_FUNNEL_BY_COUNT);
+        c0 = now_ms ();
+        layout = jx_funnel_layout_new (&data, &style, 900, 560);
+        jx_funnel_layout_draw (layout, cr);
+        cairo_surface_flush (surface);
+        if (i == 0)
+          first = now_ms () - c0;   /* includes loading the fonts */
+        else
+          t[n++] = now_ms () - c0;
+        jx_funnel_layout_free (layout);
+        jx_funnel_chart_data_clear (&data);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+    printf ("chart layout + drawing (900×560): %.2f ms median (target 5 ms); first one, loading "
+            "fonts: %.1f ms\n", median (t, n), first);
+  }
 
   /* A deal moves: the cache reloads that deal only. */
   {
