@@ -184,8 +184,9 @@ load_deal (JxDealList *self,
   if (self->row == NULL)
     {
       self->row = jx_store_prepare (self->store,
-                                    "SELECT d.id, d.ref, d.title, d.customer_id, c.name, d.owner_id,"
-                                    " t.name, d.product_id, p.name, d.amount, d.stage_id, s.name,"
+                                    "SELECT d.id, d.ref, d.title, d.customer_id, c.name,"
+                                    " d.owner_id, t.name, d.product_id, p.name, d.amount,"
+                                    " d.stage_id, s.name,"
                                     " d.status, d.stage_entered, d.expected_close, d.opened,"
                                     " d.closed, d.lost_reason FROM deals d"
                                     " LEFT JOIN customers c ON c.id = d.customer_id"

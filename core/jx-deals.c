@@ -390,7 +390,8 @@ set_stage (JxStore     *store,
   sqlite3_bind_int64 (stmt, 2, stage_id);
   sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, furthest);
-  return jx_store_step_done (store, stmt, error) && add_event (store, deal_id, stage_id, date, error);
+  return jx_store_step_done (store, stmt, error) &&
+         add_event (store, deal_id, stage_id, date, error);
 }
 
 /**

@@ -97,7 +97,8 @@ prep_init (Prep                *p,
 
   if (regions != NULL || filter->customer_type_id > 0 || filter->tier[0] != '\0')
     {
-      guint8 tier = g_str_equal (filter->tier, "none") ? 0 : jx_funnel_cache_tier_code (filter->tier);
+      guint8 tier = g_str_equal (filter->tier, "none") ? 0
+                                                       : jx_funnel_cache_tier_code (filter->tier);
 
       p->customer_ok = g_new0 (guint8, MAX (c->n_customers, 1));
       for (guint i = 0; i < c->n_customers; i++)

@@ -82,11 +82,13 @@ jx_stage_class_init (JxStageClass *klass)
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, 0, 2, 0, flags);
-  properties[PROP_POSITION] = g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  properties[PROP_POSITION] =
+    g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
   properties[PROP_PROBABILITY] = g_param_spec_int ("probability", NULL, NULL, 0, 100, 0, flags);
   properties[PROP_MILESTONE] = g_param_spec_string ("milestone", NULL, NULL, NULL, flags);
   /* 0 when not set: the suggestion from history applies. */
-  properties[PROP_STALLED_DAYS] = g_param_spec_int ("stalled-days", NULL, NULL, 0, G_MAXINT, 0, flags);
+  properties[PROP_STALLED_DAYS] =
+    g_param_spec_int ("stalled-days", NULL, NULL, 0, G_MAXINT, 0, flags);
   properties[PROP_SUGGESTED_STALLED_DAYS] =
     g_param_spec_int ("suggested-stalled-days", NULL, NULL, 0, G_MAXINT, 0, flags);
   /* Deals or their history refer to the stage, so it cannot be deleted. */

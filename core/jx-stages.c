@@ -464,8 +464,8 @@ jx_stages_reorder (JxStore       *store,
     ok = run (store, "UPDATE stages SET position = ?2 WHERE id = ?1", open_stage_ids[i], i + 1,
               error);
   ok = ok && run (store,
-                  "UPDATE stages SET position = ?1 + (SELECT count(*) FROM stages o WHERE o.kind != 0"
-                  " AND (o.position < stages.position OR (o.position = stages.position"
+                  "UPDATE stages SET position = ?1 + (SELECT count(*) FROM stages o"
+                  " WHERE o.kind != 0 AND (o.position < stages.position OR (o.position = stages.position"
                   " AND o.id < stages.id))) + 1 WHERE kind != 0", n_ids, 0, error);
   ok = ok && jx_store_exec (store, recompute_furthest_sql, error);
   return finish (store, ok, error);

@@ -378,7 +378,8 @@ jx_funnel_layout_new (const JxFunnelChartData *data,
         o->value.y = o->title.y + o->title.height + 2;
       }
     self->rate_title.x = MARGIN + left_w - MAX (self->rate_title.width, 0);
-    self->rate_title.y = outcome_top + (card_h - self->rate_title.height - self->rate_value.height) / 2;
+    self->rate_title.y = outcome_top +
+                         (card_h - self->rate_title.height - self->rate_value.height) / 2;
     self->rate_value.x = MARGIN + left_w - self->rate_value.width;
     self->rate_value.y = self->rate_title.y + self->rate_title.height;
   }
@@ -560,21 +561,24 @@ band_path (cairo_t    *cr,
            const Band *b,
            double      cx)
 {
-  double r = MIN (3.0, (b->bottom_y - b->top_y) / 4);
+  double h = b->bottom_y - b->top_y;
+  double r = MIN (3.0, h / 4);
   double tl = cx - b->top_w / 2, tr = cx + b->top_w / 2;
   double bl = cx - b->bottom_w / 2, br = cx + b->bottom_w / 2;
+  /* How far the slanted sides move in along r of height. */
+  double in_right = h > 0 ? (tr - br) * r / h : 0, in_left = h > 0 ? (bl - tl) * r / h : 0;
 
-  if (b->top_w < 2 * r + 1 || b->bottom_w < 2 * r + 1)
-    r = 0;
+  if (h <= 0 || b->top_w < 2 * r + 1 || b->bottom_w < 2 * r + 1)
+    r = in_right = in_left = 0;
   cairo_new_path (cr);
   cairo_move_to (cr, tl + r, b->top_y);
   cairo_line_to (cr, tr - r, b->top_y);
-  cairo_curve_to (cr, tr, b->top_y, tr, b->top_y, tr - (tr - br) * r / (b->bottom_y - b->top_y), b->top_y + r);
-  cairo_line_to (cr, br + (tr - br) * r / (b->bottom_y - b->top_y), b->bottom_y - r);
+  cairo_curve_to (cr, tr, b->top_y, tr, b->top_y, tr - in_right, b->top_y + r);
+  cairo_line_to (cr, br + in_right, b->bottom_y - r);
   cairo_curve_to (cr, br, b->bottom_y, br, b->bottom_y, br - r, b->bottom_y);
   cairo_line_to (cr, bl + r, b->bottom_y);
-  cairo_curve_to (cr, bl, b->bottom_y, bl, b->bottom_y, bl - (bl - tl) * r / (b->bottom_y - b->top_y), b->bottom_y - r);
-  cairo_line_to (cr, tl + (bl - tl) * r / (b->bottom_y - b->top_y), b->top_y + r);
+  cairo_curve_to (cr, bl, b->bottom_y, bl, b->bottom_y, bl - in_left, b->bottom_y - r);
+  cairo_line_to (cr, tl + in_left, b->top_y + r);
   cairo_curve_to (cr, tl, b->top_y, tl, b->top_y, tl + r, b->top_y);
   cairo_close_path (cr);
 }
