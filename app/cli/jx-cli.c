@@ -18,6 +18,8 @@
 static const JxCliCommand commands[] = {
   { "init", N_("Create a database, optionally with demo data"), jx_cli_init },
   { "info", N_("Show the schema version, the size of every table and the deal dates"), jx_cli_info },
+  { "funnel", N_("Show the sales funnel: stages, conversion, velocity, stalled deals"),
+    jx_cli_funnel },
 };
 
 char *

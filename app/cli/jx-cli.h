@@ -47,6 +47,7 @@ char     *jx_cli_pad            (const char      *text,
                                  int              width);
 
 /* Commands, one file each. */
+int jx_cli_funnel (JxCli *cli, int argc, char **argv);
 int jx_cli_init (JxCli *cli, int argc, char **argv);
 int jx_cli_info (JxCli *cli, int argc, char **argv);
 
