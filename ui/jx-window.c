@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "jx-customers-view.h"
+#include "jx-deal-editor.h"
 #include "jx-deals-view.h"
 #include "jx-funnel-view.h"
 #include "jx-overview-view.h"
@@ -506,6 +507,17 @@ undo_activate (GtkWidget  *widget,
     }
 }
 
+/* win.open-deal (x): any view opens a deal in the editor by its id. */
+static void
+open_deal_activate (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+
+  jx_deal_editor_present (GTK_WINDOW (self), self->context, g_variant_get_int64 (parameter));
+}
+
 static void
 show_view_activate (GtkWidget  *widget,
                     const char *action_name,
@@ -656,6 +668,7 @@ jx_window_class_init (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activate);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_activate);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activate);
+  gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_activate);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, view_action_activate);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, view_action_activate);
 
