@@ -1,11 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "jx-allocation.h"
 #include "jx-clock.h"
+#include "jx-customer-base.h"
+#include "jx-customer-detail.h"
+#include "jx-customer-list.h"
+#include "jx-customer.h"
 #include "jx-date.h"
 #include "jx-demo.h"
 #include "jx-i18n.h"
 #include "jx-info.h"
 #include "jx-money.h"
 #include "jx-overview.h"
+#include "jx-region.h"
 #include "jx-store.h"
+#include "jx-team.h"
+#include "jx-tier-suggestions.h"
+#include "jx-tier.h"
