@@ -18,6 +18,11 @@
 static const JxCliCommand commands[] = {
   { "init", N_("Create a database, optionally with demo data"), jx_cli_init },
   { "info", N_("Show the schema version, the size of every table and the deal dates"), jx_cli_info },
+  { "customers", N_("List customers with their figures, move tiers, suggest tiers"),
+    jx_cli_customers },
+  { "allocation", N_("Show planned hours per tier and per rep against capacity"),
+    jx_cli_allocation },
+  { "regions", N_("Show the regions with potential, won revenue and strategy"), jx_cli_regions },
 };
 
 char *
