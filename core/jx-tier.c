@@ -78,16 +78,16 @@ jx_tier_get_label (JxTier tier)
   switch (tier)
     {
     case JX_TIER_KEY:
-      return C_("tier", "Key");
+      return C_("customer tier", "Key");
     case JX_TIER_GROWTH:
-      return C_("tier", "Growth");
+      return C_("customer tier", "Growth");
     case JX_TIER_MAINTAIN:
-      return C_("tier", "Maintain");
+      return C_("customer tier", "Maintain");
     case JX_TIER_DEFEND:
-      return C_("tier", "Defend");
+      return C_("customer tier", "Defend");
     case JX_TIER_NONE:
     default:
-      return C_("tier", "Unassigned");
+      return C_("customer tier", "Unassigned");
     }
 }
 
@@ -301,9 +301,13 @@ jx_tier_move (JxStore           *store,
       if (rc != SQLITE_ROW)
         {
           if (rc == SQLITE_DONE)
-            g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                         _("Customer %" G_GINT64_FORMAT " does not exist; reload the list and "
-                           "try again."), move->customer_id);
+            {
+              g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, move->customer_id);
+
+              /* Translators: %s is the number of a customer. */
+              g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
+                           _("Customer %s does not exist; reload the list and try again."), id);
+            }
           else
             jx_store_set_error (store, rc, error);
           sqlite3_reset (select);
