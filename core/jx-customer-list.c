@@ -29,6 +29,7 @@ struct _JxCustomerList {
   gulong           rows_changed_id;
   GArray          *positions;        /* guint row indexes in display order */
   gint64           revenue_total;
+  gboolean         total_valid;
 
   char            *search;           /* as typed */
   char            *search_key;       /* case-folded, or NULL */
@@ -228,19 +229,29 @@ all_rows (JxCustomerList *self)
   return jx_customer_base_get_row (self->base, 0);
 }
 
+/* The total is summed when someone asks: summing touches every row of the list, which a
+ * drop on the tier board should not pay for when no header shows the total. */
 static void
 update_total (JxCustomerList *self)
 {
-  const JxCustomerRow *rows = all_rows (self);
-  gint64 total = 0;
+  self->total_valid = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVENUE_TOTAL]);
+}
 
-  for (guint i = 0; i < self->positions->len; i++)
-    total += rows[g_array_index (self->positions, guint, i)].revenue_12m;
-  if (total != self->revenue_total)
+static gint64
+get_total (JxCustomerList *self)
+{
+  if (!self->total_valid)
     {
+      const JxCustomerRow *rows = all_rows (self);
+      gint64 total = 0;
+
+      for (guint i = 0; i < self->positions->len; i++)
+        total += rows[g_array_index (self->positions, guint, i)].revenue_12m;
       self->revenue_total = total;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVENUE_TOTAL]);
+      self->total_valid = TRUE;
     }
+  return self->revenue_total;
 }
 
 /* Filters and sorts from scratch; @same_rows says whether the old row indexes still name the
@@ -474,7 +485,7 @@ jx_customer_list_get_property (GObject    *object,
       g_value_set_uint (value, self->positions->len);
       break;
     case PROP_REVENUE_TOTAL:
-      g_value_set_int64 (value, self->revenue_total);
+      g_value_set_int64 (value, get_total (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -838,5 +849,5 @@ jx_customer_list_get_revenue_total (JxCustomerList *self)
 {
   g_return_val_if_fail (JX_IS_CUSTOMER_LIST (self), 0);
 
-  return self->revenue_total;
+  return get_total (self);
 }
