@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "jx-allocation.h"
 #include "jx-clock.h"
 #include "jx-context.h"
+#include "jx-customer-base.h"
+#include "jx-customer-detail.h"
+#include "jx-customer-list.h"
+#include "jx-customer.h"
 #include "jx-date.h"
 #include "jx-deal.h"
 #include "jx-deal-filter.h"
@@ -19,3 +24,8 @@
 #include "jx-stages.h"
 #include "jx-store.h"
 #include "jx-xlsx.h"
+#include "jx-region.h"
+#include "jx-store.h"
+#include "jx-team.h"
+#include "jx-tier-suggestions.h"
+#include "jx-tier.h"

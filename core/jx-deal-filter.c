@@ -7,6 +7,7 @@
 
 #include "jx-date.h"
 #include "jx-deal-filter.h"
+#include "jx-tier.h"
 #include "jx-sqlite-private.h"
 
 typedef struct {
@@ -50,27 +51,15 @@ static const Dimension dimensions[] = {
   },
 };
 
-typedef struct {
-  const char *code;
-  const char *label;
-} Tier;
-
-static const Tier tiers[] = {
-  { "key", NC_("tier", "Key") },
-  { "growth", NC_("tier", "Growth") },
-  { "maintain", NC_("tier", "Maintain") },
-  { "defend", NC_("tier", "Defend") },
-  { "none", NC_("tier", "No tier") },
-};
-
 /* The label of a tier code for people to read, or %NULL for an unknown code. */
 const char *
 jx_tier_label (const char *tier)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
-    if (g_strcmp0 (tier, tiers[i].code) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, "tier", tiers[i].label);
-  return NULL;
+  JxTier value;
+
+  if (!jx_tier_from_string (tier, &value))
+    return NULL;
+  return jx_tier_get_label (value);
 }
 
 /* No period, no dimension: every deal. */
@@ -147,19 +136,21 @@ jx_deal_filter_set_tier (JxDealFilter  *filter,
 {
   g_autoptr(GString) known = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
+  for (JxTier t = 0; t < JX_N_TIERS; t++)
     {
-      const char *label = g_dpgettext2 (GETTEXT_PACKAGE, "tier", tiers[i].label);
+      const char *code = jx_tier_to_string (t);
+      const char *label = jx_tier_get_label (t);
+      const char *short_label = jx_tier_get_short_label (t);
 
-      if (g_ascii_strcasecmp (tier, tiers[i].code) == 0 ||
-          g_ascii_strcasecmp (tier, tiers[i].label) == 0 || g_strcmp0 (tier, label) == 0)
+      if (g_ascii_strcasecmp (tier, code) == 0 || g_strcmp0 (tier, label) == 0 ||
+          g_strcmp0 (tier, short_label) == 0)
         {
-          g_strlcpy (filter->tier, tiers[i].code, sizeof filter->tier);
+          g_strlcpy (filter->tier, code, sizeof filter->tier);
           return TRUE;
         }
-      if (i > 0)
+      if (t > 0)
         g_string_append (known, ", ");
-      g_string_append (known, tiers[i].code);
+      g_string_append (known, code);
     }
   g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
                _("There is no tier “%s”. Use one of: %s."), tier, known->str);

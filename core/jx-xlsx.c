@@ -11,6 +11,7 @@
 #include "jx-date.h"
 #include "jx-money.h"
 #include "jx-sqlite-private.h"
+#include "jx-tier.h"
 #include "jx-xlsx.h"
 
 /*
@@ -246,18 +247,15 @@ write_deals (Sheet   *sheet,
   return !step_failed (sheet, rc, error);
 }
 
+/* The tier's label, or NULL (an empty cell) for customers without a tier. */
 static const char *
 tier_label (const char *tier)
 {
-  if (g_strcmp0 (tier, "key") == 0)
-    return C_("tier", "Key");
-  if (g_strcmp0 (tier, "growth") == 0)
-    return C_("tier", "Growth");
-  if (g_strcmp0 (tier, "maintain") == 0)
-    return C_("tier", "Maintain");
-  if (g_strcmp0 (tier, "defend") == 0)
-    return C_("tier", "Defend");
-  return NULL;
+  JxTier value;
+
+  if (!jx_tier_from_string (tier, &value) || value == JX_TIER_NONE)
+    return NULL;
+  return jx_tier_get_label (value);
 }
 
 static gboolean

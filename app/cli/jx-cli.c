@@ -20,6 +20,11 @@ static const JxCliCommand commands[] = {
   { "info", N_("Show the schema version, the size of every table and the deal dates"), jx_cli_info },
   { "funnel", N_("Show the sales funnel: stages, conversion, velocity, stalled deals"),
     jx_cli_funnel },
+  { "customers", N_("List customers with their figures, move tiers, suggest tiers"),
+    jx_cli_customers },
+  { "allocation", N_("Show planned hours per tier and per rep against capacity"),
+    jx_cli_allocation },
+  { "regions", N_("Show the regions with potential, won revenue and strategy"), jx_cli_regions },
 };
 
 char *

@@ -50,5 +50,8 @@ char     *jx_cli_pad            (const char      *text,
 int jx_cli_funnel (JxCli *cli, int argc, char **argv);
 int jx_cli_init (JxCli *cli, int argc, char **argv);
 int jx_cli_info (JxCli *cli, int argc, char **argv);
+int jx_cli_customers (JxCli *cli, int argc, char **argv);
+int jx_cli_allocation (JxCli *cli, int argc, char **argv);
+int jx_cli_regions (JxCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "jx-core.h"
+
+/*
+ * bench-tiers DATABASE [TODAY]
+ *
+ * Times the tier work on a large database (made once with
+ *   jingxi-cli --db FILE init --demo --scale 300 --today 2026-11-27):
+ * suggestions for all customers, the tier board's five column models, and one drop (a
+ * customer moved to another tier, committed, with the columns updated). The database is
+ * opened with undo like the GUI, and the drop is undone at the end so the file is unchanged.
+ */
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Processor time used so far, to tell our cost from waiting for a busy machine. */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+static long
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxStore) store = NULL;
+  g_autoptr(JxCustomerBase) base = NULL;
+  GDate today;
+  gint64 start;
+
+  jx_i18n_init ();
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: bench-tiers DATABASE [TODAY]\n");
+      return 2;
+    }
+  if (!jx_date_parse_iso (argc > 2 ? argv[2] : "2026-11-27", &today))
+    {
+      fprintf (stderr, "bad date\n");
+      return 2;
+    }
+  store = jx_store_open (argv[1], JX_STORE_OPEN_UNDO, &error);
+  if (store == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+
+  /* Suggestions for all customers, from nothing: the figures of every customer, ABC, the
+   * churn rules and the reasons. */
+  {
+    g_autoptr(JxCustomerBase) cold = NULL;
+    g_autoptr(JxTierSuggestions) suggestions = NULL;
+    double base_ms, cpu;
+
+    cpu = cpu_ms ();
+    start = g_get_monotonic_time ();
+    cold = jx_customer_base_new (store, &today, &error);
+    g_assert_no_error (error);
+    base_ms = ms_since (start);
+    suggestions = jx_tier_suggestions_new (cold, FALSE);
+    printf ("suggestions for all %u customers: %.1f ms (figures %.1f ms; processor time %.1f "
+            "ms), %u proposals\n", jx_customer_base_get_n_rows (cold), ms_since (start), base_ms,
+            cpu_ms () - cpu, jx_tier_suggestions_get_n_proposals (suggestions));
+  }
+
+  /* The tier board from nothing: figures plus the five columns (row indexes, no objects). */
+  {
+    JxCustomerList *columns[JX_N_TIERS] = { NULL };
+    double lists_ms, cpu;
+
+    cpu = cpu_ms ();
+    start = g_get_monotonic_time ();
+    base = jx_customer_base_new (store, &today, &error);
+    g_assert_no_error (error);
+    lists_ms = g_get_monotonic_time ();
+    for (guint t = 0; t < JX_N_TIERS; t++)
+      columns[t] = jx_customer_list_new_for_tier (base, t);
+    printf ("tier board models ready: %.1f ms (figures %.1f ms, five columns %.1f ms; "
+            "processor time %.1f ms)\n", ms_since (start), (lists_ms - start) / 1000.0,
+            ms_since ((gint64) lists_ms), cpu_ms () - cpu);
+    for (guint t = 0; t < JX_N_TIERS; t++)
+      printf ("  %-10s %u customers\n", jx_tier_to_string (t),
+              g_list_model_get_n_items (G_LIST_MODEL (columns[t])));
+
+    /* Drops: the first Key customer moved to Growth, committed with its history, the columns
+     * and the Customers view's list updated; then undone. The first drop of a process pays
+     * for preparing statements and reading pages; the next ones are the steady state. */
+    {
+      g_autoptr(JxCustomerList) customers = jx_customer_list_new (base);
+      double drops[5], undos[5];
+
+      for (guint k = 0; k < G_N_ELEMENTS (drops); k++)
+        {
+          g_autoptr(JxCustomer) card = g_list_model_get_item (G_LIST_MODEL (columns[JX_TIER_KEY]),
+                                                              k);
+          JxTierMove move = { jx_customer_get_id (card), JX_TIER_GROWTH };
+          guint position = 0;
+
+          start = g_get_monotonic_time ();
+          if (!jx_customer_base_move (base, &move, 1, JX_TIER_SOURCE_MANUAL, NULL, &error))
+            g_error ("%s", error->message);
+          drops[k] = ms_since (start);
+          g_assert_true (jx_customer_list_find (columns[JX_TIER_GROWTH], move.customer_id,
+                                                &position));
+          g_assert_true (jx_customer_get_tier (card) == JX_TIER_GROWTH);
+
+          start = g_get_monotonic_time ();
+          if (!jx_store_undo (store, &error))
+            g_error ("%s", error->message);
+          undos[k] = ms_since (start);
+        }
+      printf ("one drop committed: first %.2f ms, then %.2f / %.2f / %.2f / %.2f ms\n",
+              drops[0], drops[1], drops[2], drops[3], drops[4]);
+      printf ("undo of a drop (columns follow): first %.1f ms, then %.1f ms\n", undos[0],
+              undos[1]);
+      (void) customers;
+    }
+    for (guint t = 0; t < JX_N_TIERS; t++)
+      g_object_unref (columns[t]);
+  }
+  printf ("peak RSS: %ld MiB\n", peak_rss_mib ());
+  return 0;
+}
