@@ -851,8 +851,10 @@ generate_activities (Generator  *gen,
   return TRUE;
 }
 
-/* A plan for the current fiscal year: last year's won revenue plus 15%, split into quarters
- * by last year's seasonality and into regions by last year's shares. */
+/* A plan for the current fiscal year: the won revenue of the last 365 days (the run rate)
+ * plus 15%, split into quarters by the seasonality of those 365 days. The demo history
+ * starts two years back and ramps up, so the run rate, not the previous fiscal year, is
+ * what a manager would plan from; it leaves the plan a little behind pace today. */
 static gboolean
 generate_targets (Generator  *gen,
                   GError    **error)
@@ -862,7 +864,6 @@ generate_targets (Generator  *gen,
   g_autoptr(sqlite3_stmt) revenue = NULL;
   int start_month = jx_store_get_setting_int (gen->store, "fiscal_year_start_month", 1);
   JxPeriod year, last_year;
-  GDate last_year_day;
   char from[11], to[11], lfrom[11], lto[11];
   gint64 plan_id, root_id;
   gint64 last_total = 0;
@@ -874,9 +875,7 @@ generate_targets (Generator  *gen,
   int rc;
 
   jx_period_fiscal_year (&gen->options->today, start_month, &year);
-  last_year_day = year.from;
-  g_date_subtract_days (&last_year_day, 1);
-  jx_period_fiscal_year (&last_year_day, start_month, &last_year);
+  jx_period_last_days (&gen->options->today, 365, &last_year);
   jx_date_to_iso_buf (&year.from, from);
   jx_date_to_iso_buf (&year.to, to);
   jx_date_to_iso_buf (&last_year.from, lfrom);
@@ -931,8 +930,9 @@ generate_targets (Generator  *gen,
   sqlite3_bind_int64 (node, 9, target);
   sqlite3_bind_text (node, 10, "seasonal", -1, SQLITE_STATIC);
   /* xgettext:no-c-format */
-  sqlite3_bind_text (node, 11, _("Last year's won revenue plus 15% growth, in line with the "
-                                 "market and the new West region."), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (node, 11, _("Won revenue of the last twelve months plus 15% growth, in "
+                                 "line with the market and the new West region."), -1,
+                     SQLITE_TRANSIENT);
   if (!step_insert (gen, node, &root_id, error))
     return FALSE;
 
