@@ -5,6 +5,7 @@
 #include "jx-date.h"
 #include "jx-demo.h"
 #include "jx-i18n.h"
+#include "jx-import.h"
 #include "jx-info.h"
 #include "jx-money.h"
 #include "jx-overview.h"
