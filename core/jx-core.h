@@ -4,6 +4,7 @@
 #include "jx-clock.h"
 #include "jx-date.h"
 #include "jx-demo.h"
+#include "jx-export.h"
 #include "jx-i18n.h"
 #include "jx-import.h"
 #include "jx-info.h"

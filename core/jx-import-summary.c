@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-import-summary.h"
+#include "jx-money.h"
 
 /*
  * What an import did or would do: counts, the names it created, the blanks it kept as
@@ -105,8 +106,10 @@ char *
 jx_import_summary_format_unknown (const JxImportSummary *summary,
                                   const JxImportUnknown *unknown)
 {
-  g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows",
-                                                        unknown->count), unknown->count);
+  g_autofree char *count = jx_number_format (unknown->count);
+  /* Translators: %s is a number of rows, formatted with thousands separators. */
+  g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows",
+                                                        unknown->count), count);
   g_autofree char *text = NULL;
 
   if (unknown->suggestion != NULL)

@@ -53,6 +53,7 @@ typedef struct {
   gboolean         self_ref;
   gboolean         resolved_in_file;
   guint            order;
+  guint            last_line;
 } Unknown;
 
 typedef struct {
@@ -406,8 +407,10 @@ note_unknown (JxImport   *self,
       g_ptr_array_add (self->unknowns, unknown);
       g_hash_table_insert (self->unknown_index, g_steal_pointer (&index_key), unknown);
     }
-  if (line > 0)
+  /* Rows, not cells: a row that names a stage twice counts once. */
+  if (line > 0 && unknown->last_line != line)
     unknown->pub.count++;
+  unknown->last_line = line;
   return unknown;
 }
 
@@ -996,6 +999,7 @@ typedef struct {
   sqlite3_stmt   *st[12];
   GPtrArray      *index_sql;
   GHashTable     *set;
+  gboolean        table_was_empty;
 } Pass;
 
 static const char *
@@ -1316,7 +1320,9 @@ read_cells (Pass *pass)
           convert_date (pass, 0, header, cell);
           if (!pass->writing && entered->unknown != NULL && !cell->blank)
             {
-              entered->unknown->pub.count++;
+              if (entered->unknown->last_line != pass->line)
+                entered->unknown->pub.count++;
+              entered->unknown->last_line = pass->line;
               if (entered->unknown->pub.first_line == 0 ||
                   entered->unknown->pub.first_line == self->header_line)
                 entered->unknown->pub.first_line = pass->line;
@@ -2304,6 +2310,7 @@ start_deals (Pass    *pass,
 
   if (!prepare_all (pass, sql, G_N_ELEMENTS (sql), error))
     return FALSE;
+  pass->table_was_empty = existing == 0;
 
   /* A bulk load into a table it more than doubles: maintaining seven secondary indexes row
    * by row costs far more than building them once at the end, inside the same transaction
@@ -2403,7 +2410,7 @@ write_deal (Pass    *pass,
   JxImport *self = pass->self;
   Cell *c = pass->cells;
   sqlite3_stmt *find = pass->st[0];
-  RefEntry *stage = c[D_STAGE].ref;
+  RefEntry *stage = resolve_cell (pass, D_STAGE, FALSE);
   g_autoptr(GArray) events = g_array_sized_new (FALSE, FALSE, sizeof (Event), 4);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   gboolean existed;
@@ -2425,8 +2432,13 @@ write_deal (Pass    *pass,
   resolve_cell (pass, D_OWNER, FALSE);
   resolve_cell (pass, D_PRODUCT, FALSE);
 
-  sqlite3_bind_text (find, 1, c[D_REF].text, -1, SQLITE_STATIC);
-  existed = sqlite3_step (find) == SQLITE_ROW;
+  /* Into an empty table every (validated, unique) ref is new: no need to look. */
+  existed = FALSE;
+  if (!pass->table_was_empty)
+    {
+      sqlite3_bind_text (find, 1, c[D_REF].text, -1, SQLITE_STATIC);
+      existed = sqlite3_step (find) == SQLITE_ROW;
+    }
   if (existed)
     {
 #define KEEP(col) (g_ptr_array_add (strings, g_strdup (jx_column_text (find, col))), \
@@ -3488,6 +3500,8 @@ load_maps (JxImport  *self,
     need[REF_CUSTOMER] = TRUE;
   if (self->kind == JX_IMPORT_KIND_TEAM)
     need[REF_MEMBER] = TRUE;
+  if (self->kind == JX_IMPORT_KIND_PRODUCTS)
+    need[REF_PRODUCT] = TRUE;
   for (guint r = REF_NONE + 1; r < N_REFS; r++)
     if (need[r] && !load_map (self, r, error))
       return FALSE;
@@ -3766,8 +3780,17 @@ jx_import_write (JxImport              *self,
   base = g_path_get_basename (self->display_name);
   /* Translators: the undo label of an import; %s is the file's name. */
   label = g_strdup_printf (_("Import %s"), base);
+  /* Every id the import writes comes from a row it has just read or created in the same
+   * transaction, so the foreign keys hold by construction; checking them again on each of
+   * a million rows would cost a third of the time. SQLite takes this pragma only outside a
+   * transaction; commit and rollback turn the checks back on. */
+  if (!jx_store_in_transaction (self->store))
+    jx_store_exec (self->store, "PRAGMA foreign_keys = OFF", NULL);
   if (!jx_store_begin (self->store, label, error))
-    return FALSE;
+    {
+      jx_store_exec (self->store, "PRAGMA foreign_keys = ON", NULL);
+      return FALSE;
+    }
   self->in_transaction = TRUE;
 
   /* A fresh scratch database: the first pass's keys are not needed any more. */
@@ -3816,9 +3839,11 @@ jx_import_commit (JxImport  *self,
   self->in_transaction = FALSE;
   if (!jx_store_commit (self->store, error))
     {
+      jx_store_exec (self->store, "PRAGMA foreign_keys = ON", NULL);
       self->summary->written = FALSE;
       return FALSE;
     }
+  jx_store_exec (self->store, "PRAGMA foreign_keys = ON", NULL);
   return TRUE;
 }
 
@@ -3832,6 +3857,7 @@ jx_import_rollback (JxImport *self)
     return;
   self->in_transaction = FALSE;
   jx_store_rollback (self->store);
+  jx_store_exec (self->store, "PRAGMA foreign_keys = ON", NULL);
   /* The maps may hold rows created inside the transaction. */
   self->validated = self->validated && self->summary != NULL;
 }

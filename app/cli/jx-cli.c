@@ -18,6 +18,8 @@
 static const JxCliCommand commands[] = {
   { "init", N_("Create a database, optionally with demo data"), jx_cli_init },
   { "info", N_("Show the schema version, the size of every table and the deal dates"), jx_cli_info },
+  { "import", N_("Import a CSV file of customers, products, team, deals, stage events or targets"), jx_cli_import },
+  { "export", N_("Export customers, products, team, deals, stage events or targets as CSV"), jx_cli_export },
 };
 
 char *
