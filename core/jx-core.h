@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jx-clock.h"
+#include "jx-csv-reader.h"
 #include "jx-date.h"
 #include "jx-demo.h"
 #include "jx-export.h"

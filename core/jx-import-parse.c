@@ -326,9 +326,19 @@ read_decimal (const char *start,
       group = (*p == '.' || *p == ',') ? 1 : group_mark_length (p);
       if (group == 0 || in_frac)
         return JX_AMOUNT_INVALID;
-      /* A group mark sits between digits. */
+      /* A group mark sits between digits, and a '.' or ',' that groups is followed by
+       * exactly three ("1,234", not "1,2,3"). */
       if (p == start || p + group >= end || !g_ascii_isdigit (p[-1]) || !g_ascii_isdigit (p[group]))
         return JX_AMOUNT_INVALID;
+      if (group == 1 && (*p == '.' || *p == ','))
+        {
+          gsize n3 = 0;
+
+          while (p + 1 + n3 < end && g_ascii_isdigit (p[1 + n3]))
+            n3++;
+          if (n3 != 3)
+            return JX_AMOUNT_INVALID;
+        }
       p += group;
     }
   if (!saw_digit)
@@ -481,13 +491,13 @@ jx_import_parse_count (const char *text,
 
   if (text == NULL)
     return JX_AMOUNT_BLANK;
+  /* No currency in a count. */
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && strchr (".,' \t+-", *p) == NULL)
+      return JX_AMOUNT_INVALID;
   result = strip_amount (text, &start, &end, &negative);
   if (result != JX_AMOUNT_OK)
     return result;
-  /* No currency in a count. */
-  for (const char *p = start; p < end; p++)
-    if (!g_ascii_isdigit (*p) && !strchr (".,' ", *p))
-      return JX_AMOUNT_INVALID;
   result = read_decimal (start, end, &int_part, frac, FALSE);
   if (result != JX_AMOUNT_OK)
     return result;

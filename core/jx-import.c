@@ -1900,6 +1900,9 @@ write_customer (Pass    *pass,
     }
   sqlite3_reset (find);
 
+  resolve_cell (pass, C_TYPE, FALSE);
+  resolve_cell (pass, C_REGION, FALSE);
+  resolve_cell (pass, C_OWNER, FALSE);
   new_type = cell_id (pass, C_TYPE, type_id);
   new_region = cell_id (pass, C_REGION, region_id);
   new_owner = cell_id (pass, C_OWNER, owner_id);
@@ -2125,6 +2128,7 @@ write_member (Pass    *pass,
     }
   sqlite3_reset (find);
 
+  resolve_cell (pass, T_REGION, FALSE);
   new_role = cell_text (pass, T_ROLE, role);
   new_region = cell_id (pass, T_REGION, region);
   new_capacity = cell_num (pass, T_CAPACITY, capacity);
@@ -3606,6 +3610,8 @@ jx_import_validate (JxImport              *self,
   if (!ok)
     return FALSE;
 
+  if (self->summary->n_rows == 0 && self->summary->n_errors == 0)
+    add_problem (self, 0, _("the file has no rows below its header; there is nothing to import"));
   for (guint f = 0; f < self->n_fields; f++)
     if (self->blank_counts[f] > 0 && self->field_column[f] >= 0)
       {
