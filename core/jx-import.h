@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* One field a column can be mapped to. The table for a kind is static. */
 typedef struct {
   const char *name;         /* "customer"; what --map and the CSV header of an export use */
-  const char *label;        /* translatable: N_("Customer") */
+  const char *label;        /* translatable (mark with N_), e.g. "Customer" */
   const char *description;  /* translatable, one sentence for the mapping page and README */
   gboolean    required;     /* every row needs a value */
   gboolean    key;          /* the natural key of the kind */
