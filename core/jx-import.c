@@ -3622,23 +3622,31 @@ jx_import_validate (JxImport              *self,
         g_ptr_array_add (self->summary->blanks, blank);
       }
   if (self->n_open_with_close > 0)
-    g_ptr_array_add (self->summary->warnings,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u open deal has a close date; it is "
-                                                   "taken as the expected close date",
-                                                   "%u open deals have a close date; it is "
-                                                   "taken as the expected close date",
-                                                   self->n_open_with_close),
-                                      self->n_open_with_close));
+    {
+      g_autofree char *n = jx_number_format (self->n_open_with_close);
+
+      /* Translators: %s is a number of deals. */
+      g_ptr_array_add (self->summary->warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s open deal has a close date; it is "
+                                                     "taken as the expected close date",
+                                                     "%s open deals have a close date; it is "
+                                                     "taken as the expected close date",
+                                                     self->n_open_with_close), n));
+    }
   if (self->n_opened_derived > 0)
-    g_ptr_array_add (self->summary->warnings,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u deal has no opened date; its earliest "
-                                                   "stage date is used",
-                                                   "%u deals have no opened date; their "
-                                                   "earliest stage date is used",
-                                                   self->n_opened_derived),
-                                      self->n_opened_derived));
+    {
+      g_autofree char *n = jx_number_format (self->n_opened_derived);
+
+      /* Translators: %s is a number of deals. */
+      g_ptr_array_add (self->summary->warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s deal has no opened date; its earliest "
+                                                     "stage date is used",
+                                                     "%s deals have no opened date; their "
+                                                     "earliest stage date is used",
+                                                     self->n_opened_derived), n));
+    }
 
   /* Suggestions, and unknown names in the order the file first uses them. */
   g_ptr_array_sort (self->unknowns, unknown_order_cmp);
