@@ -974,6 +974,154 @@ jx_import_apply_map (JxImport    *self,
 
 /* ---------------------------------------------------------------- passes */
 
+/* Rows written by multi-row INSERTs: a statement per BATCH_ROWS rows instead of one per row
+ * saves SQLite opening its cursors a million times in a bulk load. */
+#define BATCH_ROWS 64
+
+typedef struct {
+  int         type;       /* SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT */
+  gint64      number;
+  const char *text;
+} BatchValue;
+
+typedef struct {
+  sqlite3_stmt *full;
+  sqlite3_stmt *one;
+  guint         n_columns;
+  guint         n_rows;
+  GArray       *values;
+  GStringChunk *strings;
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  g_clear_pointer (&batch->full, sqlite3_finalize);
+  g_clear_pointer (&batch->one, sqlite3_finalize);
+  g_array_unref (batch->values);
+  g_string_chunk_free (batch->strings);
+  g_free (batch);
+}
+
+/* @sql is "INSERT INTO t(a, b, c) VALUES " and @n_columns its number of columns. */
+static Batch *
+batch_new (JxStore     *store,
+           const char  *sql,
+           guint        n_columns,
+           GError     **error)
+{
+  g_autoptr(GString) full = g_string_new (sql);
+  g_autoptr(GString) one = g_string_new (sql);
+  g_autoptr(GString) row = g_string_new ("(");
+  Batch *batch = g_new0 (Batch, 1);
+
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append (row, c > 0 ? ", ?" : "?");
+  g_string_append_c (row, ')');
+  for (guint r = 0; r < BATCH_ROWS; r++)
+    g_string_append_printf (full, "%s%s", r > 0 ? ", " : "", row->str);
+  g_string_append (one, row->str);
+  batch->n_columns = n_columns;
+  batch->values = g_array_sized_new (FALSE, FALSE, sizeof (BatchValue), n_columns * BATCH_ROWS);
+  batch->strings = g_string_chunk_new (4096);
+  batch->full = jx_store_prepare (store, full->str, error);
+  batch->one = batch->full != NULL ? jx_store_prepare (store, one->str, error) : NULL;
+  if (batch->one == NULL)
+    {
+      batch_free (batch);
+      return NULL;
+    }
+  return batch;
+}
+
+static void
+batch_int (Batch  *batch,
+           gint64  value)
+{
+  BatchValue v = { SQLITE_INTEGER, value, NULL };
+
+  g_array_append_val (batch->values, v);
+}
+
+/* An id, or NULL for 0 (NO_ID). */
+static void
+batch_id (Batch  *batch,
+          gint64  id)
+{
+  BatchValue v = { id > 0 ? SQLITE_INTEGER : SQLITE_NULL, id, NULL };
+
+  g_array_append_val (batch->values, v);
+}
+
+/* A value, or NULL for NO_VALUE. */
+static void
+batch_value (Batch  *batch,
+             gint64  value)
+{
+  BatchValue v = { value == G_MININT64 ? SQLITE_NULL : SQLITE_INTEGER, value, NULL };
+
+  g_array_append_val (batch->values, v);
+}
+
+static void
+batch_text (Batch      *batch,
+            const char *text)
+{
+  BatchValue v = { text != NULL ? SQLITE_TEXT : SQLITE_NULL, 0,
+                   text != NULL ? g_string_chunk_insert_const (batch->strings, text) : NULL };
+
+  g_array_append_val (batch->values, v);
+}
+
+static gboolean
+batch_flush (JxStore  *store,
+             Batch    *batch,
+             GError  **error)
+{
+  guint n = batch->values->len;
+  guint at = 0;
+
+  while (at < n)
+    {
+      sqlite3_stmt *stmt = n - at == batch->n_columns * BATCH_ROWS ? batch->full : batch->one;
+      guint count = stmt == batch->full ? batch->n_columns * BATCH_ROWS : batch->n_columns;
+      gboolean ok;
+
+      for (guint i = 0; i < count; i++)
+        {
+          const BatchValue *v = &g_array_index (batch->values, BatchValue, at + i);
+
+          if (v->type == SQLITE_INTEGER)
+            sqlite3_bind_int64 (stmt, i + 1, v->number);
+          else if (v->type == SQLITE_TEXT)
+            sqlite3_bind_text (stmt, i + 1, v->text, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (stmt, i + 1);
+        }
+      ok = jx_store_step_done (store, stmt, error);
+      sqlite3_clear_bindings (stmt);
+      if (!ok)
+        return FALSE;
+      at += count;
+    }
+  g_array_set_size (batch->values, 0);
+  g_string_chunk_clear (batch->strings);
+  batch->n_rows = 0;
+  return TRUE;
+}
+
+/* Ends a row; writes the batch when it is full. */
+static gboolean
+batch_row_done (JxStore  *store,
+                Batch    *batch,
+                GError  **error)
+{
+  g_assert (batch->values->len % batch->n_columns == 0);
+  if (++batch->n_rows < BATCH_ROWS)
+    return TRUE;
+  return batch_flush (store, batch, error);
+}
+
 typedef struct {
   JxImport       *self;
   JxCsvReader    *reader;
@@ -1000,6 +1148,9 @@ typedef struct {
   GPtrArray      *index_sql;
   GHashTable     *set;
   gboolean        table_was_empty;
+  gint64          next_deal_id;
+  Batch          *deal_batch;
+  Batch          *event_batch;
 } Pass;
 
 static const char *
@@ -2315,6 +2466,28 @@ start_deals (Pass    *pass,
   if (!prepare_all (pass, sql, G_N_ELEMENTS (sql), error))
     return FALSE;
   pass->table_was_empty = existing == 0;
+  /* New deals get their ids here, so that their events can be batched with them; nothing
+   * else inserts deals inside this transaction. */
+  {
+    g_autoptr(sqlite3_stmt) max = jx_store_prepare (self->store, "SELECT coalesce(max(id), 0) + 1 "
+                                                                 "FROM deals", error);
+
+    if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
+      return FALSE;
+    pass->next_deal_id = sqlite3_column_int64 (max, 0);
+  }
+  pass->deal_batch = batch_new (self->store,
+                                "INSERT INTO deals(id, ref, title, customer_id, owner_id, product_id, "
+                                "amount, opened, expected_close, closed, stage_id, stage_entered, "
+                                "status, furthest_position, lost_at_stage_id, lost_reason, notes) "
+                                "VALUES ", 17, error);
+  if (pass->deal_batch == NULL)
+    return FALSE;
+  pass->event_batch = batch_new (self->store,
+                                 "INSERT INTO stage_events(deal_id, stage_id, entered) VALUES ",
+                                 3, error);
+  if (pass->event_batch == NULL)
+    return FALSE;
 
   /* A bulk load into a table it more than doubles: maintaining seven secondary indexes row
    * by row costs far more than building them once at the end, inside the same transaction
@@ -2352,6 +2525,9 @@ static gboolean
 finish_deals (Pass    *pass,
               GError **error)
 {
+  if (!batch_flush (pass->self->store, pass->deal_batch, error) ||
+      !batch_flush (pass->self->store, pass->event_batch, error))
+    return FALSE;
   if (pass->index_sql != NULL)
     for (guint i = 0; i < pass->index_sql->len; i++)
       if (!jx_store_exec (pass->self->store, pass->index_sql->pdata[i], error))
@@ -2555,11 +2731,34 @@ write_deal (Pass    *pass,
     if (!changed)
       return TRUE;
 
-    write = existed ? pass->st[2] : pass->st[1];
-    if (existed)
-      sqlite3_bind_int64 (write, 1, id);
-    else
-      sqlite3_bind_text (write, 1, c[D_REF].text, -1, SQLITE_STATIC);
+    if (!existed)
+      {
+        Batch *b = pass->deal_batch;
+
+        id = pass->next_deal_id++;
+        batch_int (b, id);
+        batch_text (b, c[D_REF].text);
+        batch_text (b, n_title);
+        batch_id (b, n_customer);
+        batch_id (b, n_owner);
+        batch_id (b, n_product);
+        batch_value (b, n_amount);
+        batch_text (b, n_opened);
+        batch_text (b, n_expected);
+        batch_text (b, n_closed);
+        batch_int (b, stage->id);
+        batch_text (b, n_entered);
+        batch_int (b, stage->kind);
+        batch_int (b, n_furthest);
+        batch_id (b, n_lost_at);
+        batch_text (b, n_lost_reason);
+        batch_text (b, n_notes);
+        if (!batch_row_done (self->store, b, error))
+          return FALSE;
+        goto events;
+      }
+    write = pass->st[2];
+    sqlite3_bind_int64 (write, 1, id);
     sqlite3_bind_text (write, 2, n_title, -1, SQLITE_STATIC);
     jx_bind_id_or_null (write, 3, n_customer);
     jx_bind_id_or_null (write, 4, n_owner);
@@ -2578,17 +2777,15 @@ write_deal (Pass    *pass,
     if (!step (self, write, error))
       return FALSE;
   }
-  if (!existed)
-    id = sqlite3_last_insert_rowid (jx_store_get_db (self->store));
-
+events:
   for (guint i = n_old_events; i < events->len; i++)
     {
       const Event *e = &g_array_index (events, Event, i);
 
-      sqlite3_bind_int64 (pass->st[4], 1, id);
-      sqlite3_bind_int64 (pass->st[4], 2, e->stage->id);
-      sqlite3_bind_text (pass->st[4], 3, e->date, -1, SQLITE_STATIC);
-      if (!step (self, pass->st[4], error))
+      batch_int (pass->event_batch, id);
+      batch_int (pass->event_batch, e->stage->id);
+      batch_text (pass->event_batch, e->date);
+      if (!batch_row_done (self->store, pass->event_batch, error))
         return FALSE;
     }
   return TRUE;
@@ -3309,6 +3506,8 @@ pass_clear (Pass *pass)
     g_clear_pointer (&pass->st[i], sqlite3_finalize);
   g_clear_pointer (&pass->index_sql, g_ptr_array_unref);
   g_clear_pointer (&pass->set, g_hash_table_unref);
+  g_clear_pointer (&pass->deal_batch, batch_free);
+  g_clear_pointer (&pass->event_batch, batch_free);
   g_clear_pointer (&pass->reader, jx_csv_reader_free);
   if (pass->arena != NULL)
     g_string_free (pass->arena, TRUE);
