@@ -136,6 +136,36 @@ test_errors (void)
   jx_test_remove_dir (dir);
 }
 
+/* export --xlsx writes a workbook; a kind it cannot write is bad usage. */
+static void
+test_export_xlsx (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "x.db", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "deals.xlsx", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27",
+                            NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "export", "deals", "--xlsx", xlsx,
+                            "--today", "2026-11-27", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (xlsx, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_true (data[0] == 'P' && data[1] == 'K');     /* a zip, as every .xlsx is */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "export", "team", "--xlsx", xlsx, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "export", "deals", "--xlsx", xlsx, "--csv", xlsx,
+                            NULL), ==, 2);
+  jx_test_remove_dir (dir);
+}
+
 /* With LANGUAGE=zh_CN the CLI speaks Chinese. */
 static void
 test_chinese (void)
@@ -157,6 +187,7 @@ main (int   argc,
   g_test_add_func ("/jx/cli/usage", test_usage);
   g_test_add_func ("/jx/cli/init-info", test_init_info);
   g_test_add_func ("/jx/cli/errors", test_errors);
+  g_test_add_func ("/jx/cli/export-xlsx", test_export_xlsx);
   g_test_add_func ("/jx/cli/chinese", test_chinese);
   return g_test_run ();
 }

@@ -25,6 +25,8 @@ static const JxCliCommand commands[] = {
   { "allocation", N_("Show planned hours per tier and per rep against capacity"),
     jx_cli_allocation },
   { "regions", N_("Show the regions with potential, won revenue and strategy"), jx_cli_regions },
+  { "import", N_("Import a CSV file of customers, products, team, deals, stage events or targets"), jx_cli_import },
+  { "export", N_("Export customers, products, team, deals, stage events or targets as CSV"), jx_cli_export },
 };
 
 char *

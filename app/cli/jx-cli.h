@@ -48,6 +48,8 @@ char     *jx_cli_pad            (const char      *text,
 
 /* Commands, one file each. */
 int jx_cli_funnel (JxCli *cli, int argc, char **argv);
+int jx_cli_export (JxCli *cli, int argc, char **argv);
+int jx_cli_import (JxCli *cli, int argc, char **argv);
 int jx_cli_init (JxCli *cli, int argc, char **argv);
 int jx_cli_info (JxCli *cli, int argc, char **argv);
 int jx_cli_customers (JxCli *cli, int argc, char **argv);
