@@ -16,7 +16,8 @@
  * index, see migration 2) and indexed in memory:
  *
  * - three fact sets: won deals (all time), lost deals (the win-rate window: the 365 days
- *   that end today) and first wins (each customer's first won deal, for new customers);
+ *   that end today; read only when a win rate is first asked for, since there are
+ *   usually more of them than won deals) and first wins (each customer's first won deal, for new customers);
  *   each fact has its day, amount and the five filter values (region of the customer,
  *   owner of the deal, line of the product, type and tier of the customer);
  * - for each combination of filters a node actually uses (its "signature"), the facts are
@@ -53,13 +54,17 @@ typedef struct {
   guint32 *dim[N_DIMS];
 } FactSet;
 
-/* An open-addressing map from a packed key to a bucket number (1-based, 0 is empty). */
+/* A map from a packed key to a bucket number (1-based, 0 is empty): a plain array when
+ * the keys are small (a few regions, lines and types), open addressing otherwise. */
 typedef struct {
   guint64 *keys;
   guint32 *values;
   guint    mask;
   guint    n;
+  gboolean dense;
 } KeyMap;
+
+#define DENSE_BITS 16
 
 typedef struct {
   KeyMap   map;
@@ -72,6 +77,8 @@ typedef struct {
 
 struct _JxTargetFacts {
   gatomicrefcount ref_count;
+  JxStore        *store;
+  gboolean        lost_loaded;
   GDate           today;
   guint32         today_day;
   guint32         rate_from_day;
@@ -82,6 +89,7 @@ struct _JxTargetFacts {
   gint64         *region_parent;
   int            *region_depth;
   gint64          n_regions;         /* size of the two arrays (max id + 1) */
+  struct _Lookups *lookups;          /* kept until the lost deals are read */
 };
 
 /* Day numbers as GDate's Julian days (1 = Jan 1 of year 1), from "YYYY-MM-DD" without
@@ -149,10 +157,23 @@ key_map_clear (KeyMap *map)
   g_clear_pointer (&map->values, g_free);
 }
 
+static void
+key_map_init_dense (KeyMap *map,
+                    int     bits)
+{
+  map->keys = NULL;
+  map->values = g_new0 (guint32, (gsize) 1 << bits);
+  map->mask = (1u << bits) - 1;
+  map->n = 0;
+  map->dense = TRUE;
+}
+
 static guint32
 key_map_lookup (const KeyMap *map,
                 guint64       key)
 {
+  if (map->dense)
+    return key <= map->mask ? map->values[key] : 0;
   for (guint i = mix64 (key) & map->mask;; i = (i + 1) & map->mask)
     {
       if (map->values[i] == 0)
@@ -185,6 +206,13 @@ key_map_insert (KeyMap  *map,
 {
   guint i;
 
+  if (map->dense)
+    {
+      g_return_if_fail (key <= map->mask);
+      map->values[key] = value;
+      map->n++;
+      return;
+    }
   if ((map->n + 1) * 2 > map->mask + 1)
     key_map_grow (map);
   for (i = mix64 (key) & map->mask; map->values[i] != 0; i = (i + 1) & map->mask)
@@ -262,7 +290,7 @@ max_id (JxStore    *store,
 
 /* Customers' region, type and tier and products' lines, by id, so that each deal row
  * needs no join. */
-typedef struct {
+typedef struct _Lookups {
   gint64   n_customers;
   guint32 *customer_region;
   guint32 *customer_type;
@@ -410,6 +438,10 @@ load_deals (JxTargetFacts  *self,
           dims[DIM_TYPE] = l->customer_type[customer];
           dims[DIM_TIER] = l->customer_tier[customer];
         }
+      /* Ids beyond the tables' largest (rows typed in by hand) match no filter. */
+      for (int d = 0; d < N_DIMS; d++)
+        if (dims[d] >> self->bits[d] != 0)
+          dims[d] = 0;
       fact_set_append (set, day, amount, dims);
       /* Rows come in day order, so a customer's first row is its first win. */
       if (seen != NULL && customer > 0 && customer < l->n_customers && !seen[customer])
@@ -439,16 +471,15 @@ jx_target_facts_load (JxStore      *store,
                       GError      **error)
 {
   g_autoptr(JxTargetFacts) self = NULL;
-  Lookups lookups = { 0 };
   GDate rate_from;
-  char today_iso[11], rate_from_iso[11];
-  gboolean ok;
 
   g_return_val_if_fail (JX_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   self = g_new0 (JxTargetFacts, 1);
   g_atomic_ref_count_init (&self->ref_count);
+  self->store = g_object_ref (store);
+  self->lookups = g_new0 (Lookups, 1);
   self->today = *today;
   self->today_day = g_date_get_julian (today);
   rate_from = *today;
@@ -456,16 +487,38 @@ jx_target_facts_load (JxStore      *store,
   self->rate_from_day = g_date_get_julian (&rate_from);
   for (int s = 0; s < N_SETS; s++)
     self->indexes[s] = g_hash_table_new_full (NULL, NULL, NULL, fact_index_free);
-  jx_date_to_iso_buf (today, today_iso);
-  jx_date_to_iso_buf (&rate_from, rate_from_iso);
-
-  ok = load_lookups (self, store, &lookups, error) &&
-       load_deals (self, store, &lookups, 1, "0000-01-01", "9999-12-31", error) &&
-       load_deals (self, store, &lookups, 2, rate_from_iso, today_iso, error);
-  lookups_clear (&lookups);
-  if (!ok)
+  if (!load_lookups (self, store, self->lookups, error) ||
+      !load_deals (self, store, self->lookups, 1, "0000-01-01", "9999-12-31", error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * jx_target_facts_load_lost:
+ *
+ * Reads the lost deals of the win-rate window, once. jx_target_facts_win_rate() does it
+ * when needed; call this first to see an error.
+ */
+gboolean
+jx_target_facts_load_lost (JxTargetFacts  *self,
+                           GError        **error)
+{
+  GDate rate_from;
+  char today_iso[11], rate_from_iso[11];
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (self->lost_loaded)
+    return TRUE;
+  g_date_clear (&rate_from, 1);
+  g_date_set_julian (&rate_from, self->rate_from_day);
+  jx_date_to_iso_buf (&self->today, today_iso);
+  jx_date_to_iso_buf (&rate_from, rate_from_iso);
+  if (!load_deals (self, self->store, self->lookups, 2, rate_from_iso, today_iso, error))
+    return FALSE;
+  self->lost_loaded = TRUE;
+  lookups_clear (self->lookups);
+  g_clear_pointer (&self->lookups, g_free);
+  return TRUE;
 }
 
 JxTargetFacts *
@@ -487,6 +540,10 @@ jx_target_facts_unref (JxTargetFacts *self)
       fact_set_clear (&self->sets[s]);
       g_hash_table_unref (self->indexes[s]);
     }
+  if (self->lookups != NULL)
+    lookups_clear (self->lookups);
+  g_free (self->lookups);
+  g_clear_object (&self->store);
   g_free (self->region_parent);
   g_free (self->region_depth);
   g_free (self);
@@ -588,6 +645,18 @@ pack_key (JxTargetFacts *self,
   return key;
 }
 
+static int
+signature_bits (JxTargetFacts *self,
+                guint          sig)
+{
+  int bits = 0;
+
+  for (int d = 0; d < N_DIMS; d++)
+    if (sig & (1u << d))
+      bits += self->bits[d];
+  return bits;
+}
+
 static FactIndex *
 build_index (JxTargetFacts *self,
              const FactSet *set,
@@ -597,8 +666,12 @@ build_index (JxTargetFacts *self,
   g_autofree guint32 *bucket_of = g_new (guint32, MAX (set->n, 1));
   g_autofree guint *fill = NULL;
   int region_depth = (int) (sig >> 8);
+  int bits = signature_bits (self, sig);
 
-  key_map_init (&index->map, 64);
+  if (bits <= DENSE_BITS)
+    key_map_init_dense (&index->map, bits);
+  else
+    key_map_init (&index->map, 64);
   /* Pass 1: the bucket of every fact. */
   for (guint i = 0; i < set->n; i++)
     {
@@ -769,6 +842,9 @@ jx_target_facts_win_rate (JxTargetFacts         *self,
 
   g_return_val_if_fail (self != NULL && filters != NULL && rate != NULL, FALSE);
 
+  *rate = 0;
+  if (!jx_target_facts_load_lost (self, NULL))
+    return FALSE;
   query (self, SET_WON, filters, self->rate_from_day, self->today_day, &won_amount, &won_count);
   query (self, SET_LOST, filters, self->rate_from_day, self->today_day, &lost_amount, &lost_count);
   if (metric == JX_TARGET_METRIC_REVENUE)

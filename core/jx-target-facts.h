@@ -15,6 +15,8 @@ typedef struct _JxTargetFacts JxTargetFacts;
 JxTargetFacts *jx_target_facts_load        (JxStore               *store,
                                             const GDate           *today,
                                             GError               **error);
+gboolean       jx_target_facts_load_lost   (JxTargetFacts         *self,
+                                            GError               **error);
 JxTargetFacts *jx_target_facts_ref         (JxTargetFacts         *self);
 void           jx_target_facts_unref       (JxTargetFacts         *self);
 void           jx_target_facts_get_today   (JxTargetFacts         *self,

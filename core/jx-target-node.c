@@ -242,8 +242,10 @@ parse_smart (const char *json,
       done[i] = FALSE;
       notes[i] = NULL;
     }
-  /* A checklist that does not parse reads as empty rather than failing the whole tree. */
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
+  /* Most nodes have an empty checklist: no need for a parser. A checklist that does not
+   * parse reads as empty rather than failing the whole tree. */
+  if (json == NULL || json[0] == '\0' || strcmp (json, "{}") == 0 ||
+      !json_parser_load_from_data (parser, json, -1, NULL))
     return;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -336,6 +338,34 @@ jx_target_node_update (JxTargetNode          *self,
   char *smart_notes[JX_TARGET_N_SMART_ITEMS];
   gboolean smart_changed = FALSE;
   gboolean filters_changed;
+  /* Nobody listens to a node that was just made; notifying would only cost time. */
+  gboolean fresh = self->id == 0 && self->name == NULL;
+
+  if (fresh)
+    {
+      parse_smart (row->smart, self->smart_done, self->smart_note);
+      self->id = row->id;
+      self->plan_id = row->plan_id;
+      self->parent_id = row->parent_id;
+      self->position = row->position;
+      self->name = g_strdup (row->name);
+      self->metric = row->metric;
+      g_strlcpy (self->from_iso, row->from != NULL ? row->from : "", sizeof self->from_iso);
+      jx_date_parse_iso (self->from_iso, &self->from);
+      g_strlcpy (self->to_iso, row->to != NULL ? row->to : "", sizeof self->to_iso);
+      jx_date_parse_iso (self->to_iso, &self->to);
+      self->owner_id = row->owner_id;
+      self->owner_name = g_strdup (row->owner_name);
+      self->dimension = row->dimension;
+      self->filters = row->filters;
+      for (guint i = 0; i < JX_TARGET_N_DIMENSIONS; i++)
+        self->filter_names[i] = g_strdup (row->filter_names[i]);
+      self->amount = row->amount;
+      self->locked = row->locked;
+      self->method = g_strdup (row->method);
+      self->rationale = g_strdup (row->rationale != NULL ? row->rationale : "");
+      return;
+    }
 
   g_object_freeze_notify (object);
   set_int64 (self, &self->id, row->id, PROP_ID);

@@ -43,6 +43,7 @@ struct _JxTargetTree {
   JxTargetExpectation  expectation;
   JxTargetFacts       *facts;
   gboolean             actuals_wanted;
+  gboolean             pipeline_wanted;
   gboolean             writing;
   /* Seasonal month shares per metric for the seasonal expectation. */
   gboolean             season_known[3];
@@ -269,7 +270,8 @@ jx_target_tree_set_expectation (JxTargetTree        *self,
 
 /* Reading. */
 
-static void
+/* Makes @store hold @items; returns whether it changed. */
+static gboolean
 sync_list (GListStore *store,
            GPtrArray  *items)
 {
@@ -283,6 +285,7 @@ sync_list (GListStore *store,
     }
   if (!same)
     g_list_store_splice (store, 0, n, items->pdata, items->len);
+  return !same;
 }
 
 static void
@@ -394,6 +397,12 @@ compute_status (JxTargetTree *self,
   else
     status.pace = JX_TARGET_PACE_BEHIND;
 
+  if (!self->pipeline_wanted)
+    {
+      status.pipeline_needed = -1;
+      jx_target_node_set_status (node, &status);
+      return;
+    }
   /* With no closed deal for these filters in the window, the plan-wide rate stands in. */
   if (!jx_target_facts_win_rate (self->facts, node->metric, &node->filters, &rate, NULL, NULL))
     jx_target_facts_win_rate (self->facts, node->metric, &none, &rate, NULL, NULL);
@@ -529,10 +538,16 @@ reload (JxTargetTree  *self,
     {
       JxTargetNode *node = g_hash_table_lookup (self->nodes, key);
       GPtrArray *list = g_hash_table_lookup (children, &node->id);
-      g_autoptr(GPtrArray) empty = g_ptr_array_new ();
-
-      sync_list (node->children, list != NULL ? list : empty);
-      jx_target_node_notify_children (node);
+      if (list == NULL)
+        {
+          if (g_list_model_get_n_items (G_LIST_MODEL (node->children)) > 0)
+            {
+              g_list_store_remove_all (node->children);
+              jx_target_node_notify_children (node);
+            }
+        }
+      else if (sync_list (node->children, list))
+        jx_target_node_notify_children (node);
     }
   if (subtree == NULL)
     {
@@ -591,9 +606,10 @@ jx_target_tree_load (JxTargetTree  *self,
 /**
  * jx_target_tree_refresh_actuals:
  *
- * Computes every node's actual, attainment, expected-to-date, pace, gap, win rate and
- * pipeline needed. The deals are read once and indexed, so this costs a few scans of the
- * won deals however large the tree is. From then on, changes keep them up to date.
+ * Computes every node's actual, attainment, expected-to-date, pace and gap. The won deals
+ * are read once and indexed, so this costs a scan of the won deals and a few passes over
+ * them however large the tree is. From then on, changes keep the figures up to date.
+ * Win rates and pipeline needed come with jx_target_tree_refresh_pipeline().
  */
 gboolean
 jx_target_tree_refresh_actuals (JxTargetTree  *self,
@@ -604,6 +620,30 @@ jx_target_tree_refresh_actuals (JxTargetTree  *self,
   if (get_facts (self, error) == NULL)
     return FALSE;
   self->actuals_wanted = TRUE;
+  compute_all (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return TRUE;
+}
+
+/**
+ * jx_target_tree_refresh_pipeline:
+ *
+ * Also computes every node's win rate and pipeline needed (from now on, like the
+ * actuals). This reads the lost deals of the last 365 days once, which on a large database
+ * costs as much as the actuals, so views ask for it when they show it.
+ */
+gboolean
+jx_target_tree_refresh_pipeline (JxTargetTree  *self,
+                                 GError       **error)
+{
+  JxTargetFacts *facts;
+
+  g_return_val_if_fail (JX_IS_TARGET_TREE (self), FALSE);
+
+  if ((facts = get_facts (self, error)) == NULL || !jx_target_facts_load_lost (facts, error))
+    return FALSE;
+  self->actuals_wanted = TRUE;
+  self->pipeline_wanted = TRUE;
   compute_all (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;

@@ -45,6 +45,8 @@ void                 jx_target_tree_set_expectation      (JxTargetTree          
                                                           JxTargetExpectation      expectation);
 gboolean             jx_target_tree_refresh_actuals      (JxTargetTree            *self,
                                                           GError                 **error);
+gboolean             jx_target_tree_refresh_pipeline     (JxTargetTree            *self,
+                                                          GError                 **error);
 
 gint64               jx_target_tree_add_node             (JxTargetTree            *self,
                                                           JxTargetNode            *parent,

@@ -427,6 +427,9 @@ test_attainment (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (jx_target_node_get_attainment (root), 0.092, 1e-12);
   g_assert_cmpint (jx_target_node_get_gap (root), ==, 908000);
   g_assert_cmpint (jx_target_node_get_pace (root), ==, JX_TARGET_PACE_BEHIND);
+  g_assert_cmpint (jx_target_node_get_pipeline_needed (root), ==, -1);
+  g_assert_true (jx_target_tree_refresh_pipeline (f->tree, &error));
+  g_assert_no_error (error);
   /* Won 92,000 and lost 90,000 in the last 365 days (d4 is older). */
   g_assert_cmpfloat_with_epsilon (jx_target_node_get_win_rate (root), 92000.0 / 182000.0, 1e-12);
   g_assert_cmpint (jx_target_node_get_pipeline_needed (root), ==, 1796261);
