@@ -18,6 +18,8 @@
 static const JxCliCommand commands[] = {
   { "init", N_("Create a database, optionally with demo data"), jx_cli_init },
   { "info", N_("Show the schema version, the size of every table and the deal dates"), jx_cli_info },
+  { "targets", N_("Show, add, decompose and rebalance the targets of a plan"), jx_cli_targets },
+  { "plans", N_("List, copy, activate and compare target plans"), jx_cli_plans },
 };
 
 char *

@@ -49,5 +49,7 @@ char     *jx_cli_pad            (const char      *text,
 /* Commands, one file each. */
 int jx_cli_init (JxCli *cli, int argc, char **argv);
 int jx_cli_info (JxCli *cli, int argc, char **argv);
+int jx_cli_plans (JxCli *cli, int argc, char **argv);
+int jx_cli_targets (JxCli *cli, int argc, char **argv);
 
 G_END_DECLS
