@@ -930,7 +930,7 @@ jx_target_tree_set_owner (JxTargetTree  *self,
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_NOT_FOUND,
-                       _("There is no team member with id %" G_GINT64_FORMAT "."), owner_id);
+                       _("There is no team member with id %lld."), (long long) owner_id);
           return FALSE;
         }
     }

@@ -72,8 +72,8 @@ session_open (Session     *s,
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_NOT_FOUND,
-                       _("There is no target with id %" G_GINT64_FORMAT "; “jingxi-cli targets” "
-                         "lists them."), node_id);
+                       _("There is no target with id %lld; “jingxi-cli targets” lists them."),
+                       (long long) node_id);
           return FALSE;
         }
       plan_id = sqlite3_column_int64 (stmt, 0);
@@ -106,7 +106,7 @@ session_node (Session     *s,
 
   if (node == NULL)
     g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_NOT_FOUND,
-                 _("There is no target with id %" G_GINT64_FORMAT " in plan “%s”."), id,
+                 _("There is no target with id %lld in plan “%s”."), (long long) id,
                  jx_target_plan_get_name (s->plan));
   return node;
 }
@@ -597,7 +597,7 @@ targets_add (JxCli  *cli,
   id = jx_target_tree_add_node (s.tree, parent, &spec, &error);
   if (id == 0)
     return jx_cli_error (error);
-  g_print (_("Added target %" G_GINT64_FORMAT " “%s” to plan “%s”.\n"), id, name,
+  g_print (_("Added target %lld “%s” to plan “%s”.\n"), (long long) id, name,
            jx_target_plan_get_name (s.plan));
   return JX_CLI_OK;
 }
@@ -966,9 +966,9 @@ targets_set (JxCli  *cli,
       g_autofree char *text = jx_target_node_format_amount (parent, ABS (gap),
                                                             jx_target_tree_get_currency (s.tree), FALSE);
 
-      g_print (gap > 0 ? _("“%s” now has %s unallocated; “jingxi-cli targets rebalance %" G_GINT64_FORMAT "” spreads it.\n")
-                       : _("“%s” is now over-allocated by %s; “jingxi-cli targets rebalance %" G_GINT64_FORMAT "” spreads it.\n"),
-               jx_target_node_get_name (parent), text, jx_target_node_get_id (parent));
+      g_print (gap > 0 ? _("“%s” now has %s unallocated; “jingxi-cli targets rebalance %lld” spreads it.\n")
+                       : _("“%s” is now over-allocated by %s; “jingxi-cli targets rebalance %lld” spreads it.\n"),
+               jx_target_node_get_name (parent), text, (long long) jx_target_node_get_id (parent));
     }
   return JX_CLI_OK;
 }
