@@ -358,7 +358,8 @@ build_node_json (JsonBuilder  *b,
 static void
 print_node (JxTargetNode *node,
             const char   *currency,
-            GPtrArray    *unallocated)
+            GPtrArray    *unallocated,
+            gboolean     *any_locked)
 {
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   GListModel *children = jx_target_node_get_children (node);
@@ -378,10 +379,11 @@ print_node (JxTargetNode *node,
            jx_target_pace_label (jx_target_node_get_pace (node)));
   if (jx_target_node_get_unallocated (node) != 0)
     g_ptr_array_add (unallocated, g_object_ref (node));
+  *any_locked |= jx_target_node_get_locked (node);
   for (guint i = 0; i < g_list_model_get_n_items (children); i++)
     {
       g_autoptr(JxTargetNode) child = g_list_model_get_item (children, i);
-      print_node (child, currency, unallocated);
+      print_node (child, currency, unallocated, any_locked);
     }
 }
 
@@ -473,6 +475,7 @@ targets_list (JxCli  *cli,
     g_autoptr(GPtrArray) unallocated = g_ptr_array_new_with_free_func (g_object_unref);
     g_autofree char *h_id = jx_cli_pad (_("ID"), 6);
     g_autofree char *h_name = jx_cli_pad (_("Target"), 30);
+    gboolean any_locked = FALSE;
 
     g_print ("%s%s · %s\n\n", jx_target_plan_get_name (s.plan),
              jx_target_plan_get_active (s.plan) ? _(" (active)") : "", when);
@@ -486,9 +489,12 @@ targets_list (JxCli  *cli,
     for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
       {
         g_autoptr(JxTargetNode) node = g_list_model_get_item (roots, i);
-        print_node (node, currency, unallocated);
+        print_node (node, currency, unallocated, &any_locked);
       }
-    g_print ("\n%s\n", _("* locked"));
+    if (any_locked)
+      g_print ("\n%s\n", _("* locked"));
+    if (unallocated->len > 0)
+      g_print ("\n");
     for (guint i = 0; i < unallocated->len; i++)
       {
         JxTargetNode *node = unallocated->pdata[i];
