@@ -1253,9 +1253,15 @@ jx_target_tree_preview_decomposition (JxTargetTree       *self,
   g_return_val_if_fail (JX_IS_TARGET_TREE (self), NULL);
   if (!check_node (self, node, error))
     return NULL;
+  /* The preview keeps the facts so that the method can change to history or seasonality
+   * later; the other methods do without when the deals cannot be read. */
   if (method == JX_TARGET_METHOD_HISTORY || method == JX_TARGET_METHOD_SEASONAL)
-    if ((facts = get_facts (self, error)) == NULL)
-      return NULL;
+    {
+      if ((facts = get_facts (self, error)) == NULL)
+        return NULL;
+    }
+  else
+    facts = get_facts (self, NULL);
   return jx_target_decomposition_new_private (self->store, facts, node, dimension, method,
                                               self->fiscal_start_month, error);
 }

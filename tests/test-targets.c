@@ -324,6 +324,19 @@ test_seasonal (Fixture       *f,
   g_assert_nonnull (strstr (jx_target_decomposition_get_note (d), "2025"));
   g_clear_object (&d);
 
+  /* A preview can switch method: equal first, then seasonal. */
+  d = jx_target_tree_preview_decomposition (f->tree, f->root, JX_TARGET_DIMENSION_QUARTER,
+                                            JX_TARGET_METHOD_EQUAL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(JxTargetNode) q4 = g_list_model_get_item (G_LIST_MODEL (d), 3);
+
+    g_assert_cmpint (jx_target_node_get_amount (q4), ==, 250000);
+    g_assert_true (jx_target_decomposition_set_method (d, JX_TARGET_METHOD_SEASONAL, &error));
+    g_assert_cmpint (jx_target_node_get_amount (q4), ==, 400000);
+  }
+  g_clear_object (&d);
+
   /* Seasonality is for time splits only. */
   d = jx_target_tree_preview_decomposition (f->tree, f->root, JX_TARGET_DIMENSION_REGION,
                                             JX_TARGET_METHOD_SEASONAL, &error);
