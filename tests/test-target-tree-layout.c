@@ -211,7 +211,7 @@ test_layout (Fixture       *f,
 
   /* The attainment bar of the root is filled with the colour of its pace. */
   g_assert_true (jx_target_tree_layout_get_card (layout, f->root, &rect));
-  get_pixel (surface, rect.x + 14, rect.y + rect.height - 13, rgb);
+  get_pixel (surface, rect.x + 22, rect.y + rect.height - 13, rgb);
   {
     const JxColor *c = jx_target_node_get_pace (f->root) == JX_TARGET_PACE_AHEAD ? &style.good
                        : jx_target_node_get_pace (f->root) == JX_TARGET_PACE_ON_PACE ? &style.warning

@@ -923,7 +923,30 @@ draw_card (JxTargetTreeLayout *self,
   const JxColor *pace = pace_color (style, jx_target_node_get_pace (node));
   gint64 amount = jx_target_node_get_amount (node);
   double x = it->x, y = it->y;
-  double bar_x = x + 12, bar_y = y + CARD_H - 16, bar_w = CARD_W - 24, bar_h = 6;
+  double bar_x = x + 14, bar_y = y + CARD_H - 16, bar_w = CARD_W - 26, bar_h = 6;
+
+  /* Far out, a card is a few pixels: plain rectangles say as much and cost far less than
+   * rounded, shadowed ones. */
+  if (scale * CARD_W < 48)
+    {
+      jx_color_set_source (cr, selected ? &style->accent : &style->card_border);
+      cairo_rectangle (cr, x, y, CARD_W, CARD_H);
+      cairo_fill (cr);
+      jx_color_set_source (cr, &style->card);
+      cairo_rectangle (cr, x + 4, y + 4, CARD_W - 8, CARD_H - 8);
+      cairo_fill (cr);
+      jx_color_set_source (cr, &style->grid);
+      cairo_rectangle (cr, bar_x, bar_y - 8, bar_w, bar_h + 8);
+      cairo_fill (cr);
+      if (has_actual && amount > 0)
+        {
+          jx_color_set_source (cr, pace);
+          cairo_rectangle (cr, bar_x, bar_y - 8,
+                           bar_w * MIN (1.0, jx_target_node_get_attainment (node)), bar_h + 8);
+          cairo_fill (cr);
+        }
+      return;
+    }
 
   /* A soft shadow, then the card. */
   if (scale > 0.3)
@@ -941,14 +964,10 @@ draw_card (JxTargetTreeLayout *self,
   cairo_set_line_width (cr, selected ? 2.5 : 1);
   cairo_stroke (cr);
 
-  /* The pace as a stripe on the left edge. */
-  cairo_save (cr);
-  rounded_rect (cr, x + 0.5, y + 0.5, CARD_W - 1, CARD_H - 1, RADIUS);
-  cairo_clip (cr);
+  /* The pace as a short bar along the left edge. */
   jx_color_set_source (cr, pace);
-  cairo_rectangle (cr, x, y, 4, CARD_H);
+  rounded_rect (cr, x + 3, y + 10, 4, CARD_H - 20, 2);
   cairo_fill (cr);
-  cairo_restore (cr);
 
   /* The attainment bar, with a tick at the expected-to-date. */
   rounded_rect (cr, bar_x, bar_y, bar_w, bar_h, bar_h / 2);
@@ -975,12 +994,12 @@ draw_card (JxTargetTreeLayout *self,
 
   if (scale < 0.22 || t == NULL)
     return;
-  show_text (self, cr, t, TEXT_NAME, x + 12, y + 9, &style->foreground, FALSE);
+  show_text (self, cr, t, TEXT_NAME, x + 14, y + 9, &style->foreground, FALSE);
   if (scale < 0.45)
     return;
-  show_text (self, cr, t, TEXT_SUB, x + 12, y + 31, &style->muted, FALSE);
-  show_text (self, cr, t, TEXT_TARGET, x + 12, y + 50, &style->foreground, FALSE);
-  show_text (self, cr, t, TEXT_ACTUAL, x + 12, y + 66, &style->muted, FALSE);
+  show_text (self, cr, t, TEXT_SUB, x + 14, y + 31, &style->muted, FALSE);
+  show_text (self, cr, t, TEXT_TARGET, x + 14, y + 50, &style->foreground, FALSE);
+  show_text (self, cr, t, TEXT_ACTUAL, x + 14, y + 66, &style->muted, FALSE);
   show_text (self, cr, t, TEXT_PERCENT, x + CARD_W - 12, y + 52, pace, TRUE);
   if (jx_target_node_get_locked (node))
     draw_lock (cr, x + CARD_W - 22, y + 11, &style->muted);
@@ -1136,7 +1155,7 @@ jx_target_tree_layout_draw (JxTargetTreeLayout *self,
       if (it->x > x2 || it->x + CARD_W < x1 || it->y > y2 || it->y + CARD_H + EXPANDER_R < y1)
         continue;
       draw_card (self, cr, it, scale);
-      if (it->has_children)
+      if (it->has_children && scale * CARD_W >= 48)
         draw_expander (self, cr, it, scale);
     }
   cairo_restore (cr);
