@@ -1160,7 +1160,6 @@ jx_funnel_view_dispose (GObject *object)
         g_clear_signal_handler (&d->items_id, d->source);
       g_clear_object (&d->source);
     }
-  gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_FUNNEL_VIEW);
   G_OBJECT_CLASS (jx_funnel_view_parent_class)->dispose (object);
 }
 

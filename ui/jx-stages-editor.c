@@ -863,7 +863,6 @@ jx_stages_editor_dispose (GObject *object)
       self->parent = NULL;
     }
   g_hash_table_remove_all (self->rows);
-  gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_STAGES_EDITOR);
   G_OBJECT_CLASS (jx_stages_editor_parent_class)->dispose (object);
 }
 
