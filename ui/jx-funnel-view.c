@@ -440,8 +440,12 @@ add_card (JxFunnelView *self,
   gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
   gtk_label_set_lines (GTK_LABEL (detail_label), 2);
-  /* A wrapped label asks for its whole text's width; ask for a card's. */
+  /* Labels ask for their whole text's width, which would decide how many cards fit on a
+   * line; ask for a small card's width instead (the text still shows in full when the
+   * card is wider). */
   gtk_label_set_max_width_chars (GTK_LABEL (detail_label), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (title_label), 14);
   gtk_label_set_ellipsize (GTK_LABEL (detail_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
   gtk_widget_set_valign (detail_label, GTK_ALIGN_START);
@@ -483,13 +487,11 @@ update_cards (JxFunnelView *self)
     g_autofree char *money = jx_money_format_compact (isfinite (r->velocity_per_day)
                                                       ? (gint64) llround (r->velocity_per_day)
                                                       : 0, cur);
-    /* Translators: sales velocity, money per day, such as "¥12.3K/day". */
-    g_autofree char *value = isfinite (r->velocity_per_day) ? g_strdup_printf (_("%s/day"), money)
-                                                            : g_strdup ("—");
+    g_autofree char *value = isfinite (r->velocity_per_day) ? g_strdup (money) : g_strdup ("—");
     g_autofree char *open = jx_number_format (r->open_count);
-    /* Translators: under the sales velocity; %s is a number of deals. */
-    g_autofree char *detail = g_strdup_printf (_("Revenue per day the %s open deals bring in at "
-                                                 "this win rate"), open);
+    /* Translators: under the sales velocity (an amount); %s is a number of deals. */
+    g_autofree char *detail = g_strdup_printf (_("Per day, from %s open deals at this win rate"),
+                                               open);
     set_card (self, "velocity", value, detail);
   }
   {

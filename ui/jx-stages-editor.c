@@ -406,13 +406,6 @@ make_row (JxStagesEditor *self,
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), r);
   gtk_widget_add_controller (GTK_WIDGET (r->row), GTK_EVENT_CONTROLLER (drop));
 
-  r->up = icon_button ("go-up-symbolic", _("Move up (Alt+↑)"), "stages.move",
-                       g_variant_new ("(xi)", id, -1));
-  r->down = icon_button ("go-down-symbolic", _("Move down (Alt+↓)"), "stages.move",
-                         g_variant_new ("(xi)", id, 1));
-  adw_expander_row_add_action (r->row, r->up);
-  adw_expander_row_add_action (r->row, r->down);
-
   r->name = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->name), _("Name"));
   adw_entry_row_set_show_apply_button (r->name, TRUE);
@@ -491,6 +484,24 @@ make_row (JxStagesEditor *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (prow), FALSE);
   gtk_widget_set_focusable (prow, FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (prow), box);
+  adw_expander_row_add_row (r->row, prow);
+
+  /* Moving by buttons, for those who neither drag nor know the shortcut. */
+  prow = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (prow), _("Order"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (prow),
+                               _("Or press Alt+↑ and Alt+↓ on the stage, or drag it by its "
+                                 "handle"));
+  r->up = icon_button ("go-up-symbolic", _("Move Up"), "stages.move",
+                       g_variant_new ("(xi)", id, -1));
+  r->down = icon_button ("go-down-symbolic", _("Move Down"), "stages.move",
+                         g_variant_new ("(xi)", id, 1));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (r->up), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Move Up"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (r->down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Move Down"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (prow), r->up);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (prow), r->down);
   adw_expander_row_add_row (r->row, prow);
 
   r->delete_row = ADW_ACTION_ROW (adw_action_row_new ());
