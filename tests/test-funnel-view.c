@@ -200,6 +200,73 @@ assert_listed (JxFunnelView *view,
   }
 }
 
+/* The deal list of @type after @skip others, depth first (not the drop-downs' lists). */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type,
+                 guint     *skip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          gtk_widget_has_css_class (child, "funnel-deal-list"))
+        {
+          if (*skip == 0)
+            return child;
+          (*skip)--;
+          continue;
+        }
+      found = find_descendant (child, type, skip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_visible_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      n += gtk_widget_get_visible (w);
+    }
+  return n;
+}
+
+/* Activating the first row of a deal list opens a deal (win.open-deal) in a new window. */
+static void
+assert_row_opens_deal (JxFunnelView *view,
+                       guint         list)
+{
+  GtkWidget *list_view = find_descendant (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, &list);
+  guint before = n_visible_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_nonnull (list_view);
+  g_signal_emit_by_name (list_view, "activate", 0);
+  iterate ();
+  g_assert_cmpuint (n_visible_toplevels (), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) != NULL)
+        {
+          gtk_window_destroy (GTK_WINDOW (w));
+          break;
+        }
+    }
+  iterate ();
+}
+
 static GtkEventController *
 find_controller (GtkWidget *widget,
                  GType      type)
@@ -271,6 +338,14 @@ test_band_click (void)
   won = deal_ids (store, &filter, JX_FUNNEL_SET_WON, 0);
   g_assert_cmpuint (won->len, ==, report->won_count);
   assert_listed (view, won);
+
+  /* A row of the list, and of the stalled deals, opens its deal. */
+  assert_row_opens_deal (view, 0);
+  assert_row_opens_deal (view, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (jx_funnel_view_get_deal_list (view, TRUE)), ==,
+                    report->stages[0].stalled + report->stages[1].stalled +
+                    report->stages[2].stalled + report->stages[3].stalled +
+                    report->stages[4].stalled);
 
   /* A click beside the funnel, on nothing, changes nothing. */
   g_signal_emit_by_name (click, "released", 1, 1.0, 1.0);

@@ -98,9 +98,10 @@ draw_selection (JxFunnelChart *self,
   JxChartStyle style;
   double cx, top, bottom, top_w, bottom_w;
 
+  /* The text colour stands out on every band, light or dark, where the accent would not. */
   jx_ui_chart_style_for (GTK_WIDGET (self), &style);
-  jx_color_set_source (cr, &style.accent);
-  cairo_set_line_width (cr, 3);
+  jx_color_set_source (cr, &style.foreground);
+  cairo_set_line_width (cr, 2.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (self->selected >= 0 &&
       jx_funnel_layout_get_band_shape (self->layout, self->selected, &cx, &top, &bottom, &top_w,

@@ -802,7 +802,6 @@ update_band_list (JxFunnelView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
-  g_autofree char *cur = NULL;
   g_autofree char *n = NULL;
   g_autofree char *subtitle = NULL;
   gboolean outcome = self->band_outcome != JX_FUNNEL_HIT_NONE;
@@ -836,7 +835,6 @@ update_band_list (JxFunnelView *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->band_deals)));
   gtk_list_view_set_model (self->band_list, GTK_SELECTION_MODEL (selection));
 
-  cur = currency (self);
   n = jx_number_format (self->band_ids->len);
   gtk_widget_set_visible (self->set_box, !outcome);
   switch (set)
