@@ -603,6 +603,35 @@ install_undo_triggers (JxStore  *self,
   return TRUE;
 }
 
+/**
+ * jx_store_peek_schema_version:
+ * @path: a database file
+ *
+ * Reads the schema version of @path without writing to it, so a caller can tell in advance
+ * whether opening it will upgrade it (which takes a while for a large file).
+ *
+ * Returns: the version, 0 for a new or empty file, or -1 when it cannot be read
+ */
+int
+jx_store_peek_schema_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  int version = -1;
+  goffset size = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return 0;
+  if (!check_file_header (path, &size, NULL))
+    return -1;
+  if (size == 0)
+    return 0;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      !read_int_pragma (db, "PRAGMA user_version", &version, NULL))
+    version = -1;
+  sqlite3_close (db);
+  return version;
+}
+
 char *
 jx_store_default_path (void)
 {

@@ -64,6 +64,7 @@ JxStore      *jx_store_open                 (const char        *path,
                                              JxStoreOpenFlags   flags,
                                              GError           **error);
 char         *jx_store_default_path         (void);
+int           jx_store_peek_schema_version  (const char        *path);
 const char   *jx_store_get_path             (JxStore           *self);
 sqlite3      *jx_store_get_db               (JxStore           *self);
 int           jx_store_get_schema_version   (JxStore           *self);

@@ -4,6 +4,7 @@
 
 #include "jx-application.h"
 #include "jx-overview-view.h"
+#include "jx-schema-private.h"
 #include "jx-test-util.h"
 #include "jx-ui.h"
 #include "jx-window.h"
@@ -182,6 +183,37 @@ test_switch_database (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A database from an older version is upgraded behind the progress page, then opens. */
+static void
+test_upgrade (void)
+{
+  JxWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "old.db", NULL);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = 1; PRAGMA application_id = %d;",
+                                             JX_APPLICATION_ID);
+  sqlite3 *db = NULL;
+  JxStore *store;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, jx_schema_migration (1), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO regions(name) VALUES ('Old')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (jx_store_peek_schema_version (path), ==, 1);
+
+  g_assert_true (jx_window_open_database (window, path, FALSE));
+  if (JX_SCHEMA_VERSION > 1)
+    g_assert_cmpstr (jx_window_get_page (window), ==, "busy");
+  wait_for_page (window, "views");
+  store = jx_context_get_store (jx_window_get_context (window));
+  g_assert_nonnull (store);
+  g_assert_cmpint (jx_store_get_schema_version (store), ==, JX_SCHEMA_VERSION);
+  g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM regions WHERE name = 'Old'"), ==, 1);
+  g_assert_nonnull (jx_store_get_backup_path (store));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* An edit from anywhere shows at once; Ctrl+Z's action undoes it. */
 static void
 test_undo (void)
@@ -255,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/jx/window/demo-and-overview", test_demo_and_overview);
   g_test_add_func ("/jx/window/every-view", test_every_view);
   g_test_add_func ("/jx/window/switch-database", test_switch_database);
+  g_test_add_func ("/jx/window/upgrade", test_upgrade);
   g_test_add_func ("/jx/window/undo", test_undo);
   g_test_add_func ("/jx/window/language", test_language);
   status = g_test_run ();

@@ -36,6 +36,7 @@ struct _JxWindow {
   JxContext            *context;
   GSettings            *settings;
   gulong                undo_notify_id;
+  guint                 pulse_id;
   gulong                redo_notify_id;
 };
 
@@ -188,6 +189,70 @@ jx_window_show_error (JxWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+announce_backup (JxWindow *self,
+                 JxStore  *store)
+{
+  g_autofree char *message = NULL;
+
+  if (jx_store_get_backup_path (store) == NULL)
+    return;
+  message = g_strdup_printf (_("The database was upgraded; a copy of the old file is in %s"),
+                             jx_store_get_backup_path (store));
+  jx_window_add_toast (self, adw_toast_new (message));
+}
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_pulse (JxWindow *self)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+}
+
+/* Upgrading a large database copies it and rebuilds indexes: seconds at a million deals. It
+ * runs in a worker thread with its own connection while the window shows a progress page. */
+static void
+upgrade_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  JxStore *store = jx_store_open (task_data, JX_STORE_OPEN_UNDO, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+upgrade_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  JxWindow *self = JX_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxStore) store = g_task_propagate_pointer (G_TASK (result), &error);
+
+  stop_pulse (self);
+  if (store == NULL)
+    {
+      /* Back to what was showing: the database that was open, or the welcome page. */
+      set_store (self, jx_context_get_store (self->context));
+      jx_window_show_error (self, _("Could Not Open the Database"), error);
+      return;
+    }
+  set_store (self, store);
+  announce_backup (self, store);
+}
+
 /**
  * jx_window_open_database:
  * @self: a #JxWindow
@@ -195,9 +260,11 @@ jx_window_show_error (JxWindow     *self,
  * @create: whether to create the file when it does not exist
  *
  * Opens @path in place of the current database. On failure the current database stays
- * open and a dialog explains what went wrong.
+ * open and a dialog explains what went wrong. A database from an older Jingxi is upgraded in
+ * the background behind a progress page.
  *
- * Returns: whether the database is now open
+ * Returns: %FALSE when the file could not be opened; %TRUE when it is open, or being
+ *   upgraded
  */
 gboolean
 jx_window_open_database (JxWindow   *self,
@@ -207,9 +274,27 @@ jx_window_open_database (JxWindow   *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(JxStore) store = NULL;
   JxStoreOpenFlags flags = JX_STORE_OPEN_UNDO;
+  int version;
 
   g_return_val_if_fail (JX_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  version = jx_store_peek_schema_version (path);
+  if (version > 0 && version < JX_SCHEMA_VERSION)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, upgrade_done_cb, NULL);
+
+      adw_status_page_set_title (self->busy_page, _("Upgrading the Database"));
+      adw_status_page_set_description (self->busy_page,
+                                       _("This version of Jingxi stores a little more; the "
+                                         "old file is copied first so nothing is lost."));
+      gtk_stack_set_visible_child_name (self->main_stack, "busy");
+      stop_pulse (self);
+      self->pulse_id = g_timeout_add (120, pulse_cb, self->busy_progress);
+      g_task_set_task_data (task, g_strdup (path), g_free);
+      g_task_run_in_thread (task, upgrade_thread);
+      return TRUE;
+    }
 
   if (create)
     flags |= JX_STORE_OPEN_CREATE;
@@ -220,13 +305,7 @@ jx_window_open_database (JxWindow   *self,
       return FALSE;
     }
   set_store (self, store);
-  if (jx_store_get_backup_path (store) != NULL)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("The database was upgraded; a copy of the old file is in %s"),
-                         jx_store_get_backup_path (store));
-      jx_window_add_toast (self, adw_toast_new (message));
-    }
+  announce_backup (self, store);
   return TRUE;
 }
 
@@ -636,6 +715,7 @@ jx_window_dispose (GObject *object)
           g_clear_signal_handler (&self->redo_notify_id, store);
         }
     }
+  stop_pulse (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_WINDOW);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
