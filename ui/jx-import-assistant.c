@@ -68,6 +68,8 @@ struct _JxImportAssistant {
   JxImport             *import;
   gboolean              kind_chosen;
   gboolean              syncing;
+  GPtrArray            *aliases;      /* GStrv: field, name in the file, existing name */
+  GHashTable           *wanted;       /* "field\x1fname" of unknown names to create */
 
   /* The mapping page: what each drop-down position means, and one drop-down and one stage
    * name entry per column. */
@@ -122,6 +124,7 @@ static const struct {
 
 static void update_header (JxImportAssistant *self);
 static void build_problems (JxImportAssistant *self);
+static void restore_create_switches (JxImportAssistant *self);
 static void update_problems_status (JxImportAssistant *self);
 
 /* ---------------------------------------------------------------- helpers */
@@ -338,6 +341,8 @@ open_import (JxImportAssistant *self)
   g_clear_object (&self->import);
   g_clear_error (&self->check_error);
   g_clear_error (&self->write_error);
+  g_ptr_array_set_size (self->aliases, 0);
+  g_hash_table_remove_all (self->wanted);
   show_file_error (self, NULL);
   if (self->file != NULL)
     {
@@ -865,7 +870,7 @@ build_mapping (JxImportAssistant *self)
       gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
       gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
       gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (dropdown, 210, -1);
+      gtk_widget_set_size_request (dropdown, 240, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title, -1);
       g_object_set_data (G_OBJECT (dropdown), "jx-column", GUINT_TO_POINTER (c));
@@ -989,6 +994,8 @@ run_done_cb (GObject      *source,
         }
       if (!ok)
         self->check_error = g_steal_pointer (&error);
+      else
+        restore_create_switches (self);
       build_problems (self);
       gtk_stack_set_visible_child_name (self->stack, "problems");
       update_header (self);
@@ -1088,15 +1095,40 @@ cancel_run_activate (GtkWidget  *widget,
 
 /* ---------------------------------------------------------------- problems */
 
+static char *
+unknown_key (const JxImportUnknown *unknown)
+{
+  return g_strconcat (unknown->field, "\x1f", unknown->value, NULL);
+}
+
+/* Checking again forgets the switches; the user's choices come back from here. */
+static void
+restore_create_switches (JxImportAssistant *self)
+{
+  for (guint i = 0; i < jx_import_get_n_unknowns (self->import); i++)
+    {
+      g_autofree char *key = unknown_key (jx_import_get_unknown (self->import, i));
+
+      if (g_hash_table_contains (self->wanted, key))
+        jx_import_set_create (self->import, i, TRUE);
+    }
+}
+
 static void
 on_create_toggled_cb (GtkSwitch         *toggle,
                       GParamSpec        *pspec,
                       JxImportAssistant *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toggle), "jx-unknown"));
+  g_autofree char *key = NULL;
 
   if (self->syncing || self->running != RUN_NONE)
     return;
+  key = unknown_key (jx_import_get_unknown (self->import, index));
+  if (gtk_switch_get_active (toggle))
+    g_hash_table_add (self->wanted, g_steal_pointer (&key));
+  else
+    g_hash_table_remove (self->wanted, key);
   jx_import_set_create (self->import, index, gtk_switch_get_active (toggle));
   g_clear_error (&self->write_error);
   update_problems_status (self);
@@ -1169,6 +1201,57 @@ update_problems_status (JxImportAssistant *self)
   update_header (self);
 }
 
+static GtkWidget *
+alias_row (JxImportAssistant  *self,
+           char              **alias)
+{
+  /* Translators: %1$s is a name as the file writes it, %2$s the existing name. */
+  g_autofree char *title = g_strdup_printf (_("“%1$s” is read as “%2$s”"), alias[1], alias[2]);
+
+  return text_row (title, field_label (jx_import_get_kind (self->import), alias[0]));
+}
+
+/* "Did you mean": read the name as the suggested one, and check again. */
+static void
+on_use_suggestion_cb (GtkButton         *button,
+                      JxImportAssistant *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "jx-unknown"));
+  const JxImportUnknown *unknown;
+  g_autoptr(GError) error = NULL;
+  char *alias[4] = { NULL };
+
+  if (self->running != RUN_NONE || index >= jx_import_get_n_unknowns (self->import))
+    return;
+  unknown = jx_import_get_unknown (self->import, index);
+  if (!jx_import_set_alias (self->import, unknown->field, unknown->value, unknown->suggestion,
+                            &error))
+    {
+      gtk_label_set_text (self->problems_label, error->message);
+      return;
+    }
+  alias[0] = unknown->field;
+  alias[1] = unknown->value;
+  alias[2] = unknown->suggestion;
+  g_ptr_array_add (self->aliases, g_strdupv (alias));
+  start_run (self, RUN_VALIDATE);
+}
+
+static void
+on_revert_alias_cb (GtkButton         *button,
+                    JxImportAssistant *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "jx-alias"));
+  char **alias;
+
+  if (self->running != RUN_NONE || index >= self->aliases->len)
+    return;
+  alias = self->aliases->pdata[index];
+  jx_import_set_alias (self->import, alias[0], alias[1], NULL, NULL);
+  g_ptr_array_remove_index (self->aliases, index);
+  start_run (self, RUN_VALIDATE);
+}
+
 static void
 build_problems (JxImportAssistant *self)
 {
@@ -1218,6 +1301,19 @@ build_problems (JxImportAssistant *self)
         }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
+      if (unknown->suggestion != NULL && jx_import_field_can_alias (self->import, unknown->field))
+        {
+          /* Translators: a button that reads a misspelt name as the existing one. */
+          g_autofree char *label = g_strdup_printf (_("Use “%s”"), unknown->suggestion);
+          GtkWidget *use = gtk_button_new_with_label (label);
+
+          gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (use, _("Read this name as the existing one, without "
+                                              "changing the file"));
+          g_object_set_data (G_OBJECT (use), "jx-unknown", GUINT_TO_POINTER (i));
+          g_signal_connect (use, "clicked", G_CALLBACK (on_use_suggestion_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), use);
+        }
       gtk_switch_set_active (GTK_SWITCH (toggle), unknown->create);
       gtk_widget_set_sensitive (toggle, unknown->can_create);
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
@@ -1258,6 +1354,23 @@ build_problems (JxImportAssistant *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->error_group), summary->n_errors > 0);
 
+  for (guint i = 0; i < self->aliases->len; i++)
+    {
+      char **alias = self->aliases->pdata[i];
+      GtkWidget *row = alias_row (self, alias);
+      GtkWidget *revert = gtk_button_new_from_icon_name ("edit-undo-symbolic");
+
+      gtk_widget_set_valign (revert, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (revert, "flat");
+      gtk_widget_set_tooltip_text (revert, _("Read the name as the file writes it"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (revert), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Read the name as the file writes it"), -1);
+      g_object_set_data (G_OBJECT (revert), "jx-alias", GUINT_TO_POINTER (i));
+      g_signal_connect (revert, "clicked", G_CALLBACK (on_revert_alias_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), revert);
+      group_add (self->notes_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_group), self->aliases->len > 0);
   if (summary->n_errors == 0)
     {
       for (guint i = 0; i < summary->warnings->len; i++)
@@ -1287,8 +1400,8 @@ build_problems (JxImportAssistant *self)
           group_add (self->notes_group, text_row (_("Columns left out"), text->str));
         }
       gtk_widget_set_visible (GTK_WIDGET (self->notes_group),
-                              summary->warnings->len + summary->blanks->len +
-                              summary->ignored_columns->len > 0);
+                              self->aliases->len + summary->warnings->len +
+                              summary->blanks->len + summary->ignored_columns->len > 0);
     }
   update_problems_status (self);
 }
@@ -1324,6 +1437,8 @@ check_again_activate (GtkWidget  *widget,
   JxImportAssistant *self = JX_IMPORT_ASSISTANT (widget);
   g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GHashTable) wanted = g_steal_pointer (&self->wanted);
   gboolean same;
 
   if (self->import == NULL || self->running != RUN_NONE)
@@ -1335,7 +1450,12 @@ check_again_activate (GtkWidget  *widget,
       g_ptr_array_add (headers, g_strdup (column->header));
       g_ptr_array_add (fields, g_strdup (column->field));
     }
+  for (guint i = 0; i < self->aliases->len; i++)
+    g_ptr_array_add (aliases, g_strdupv (self->aliases->pdata[i]));
+  self->wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   open_import (self);
+  g_hash_table_unref (self->wanted);
+  self->wanted = g_steal_pointer (&wanted);
   if (self->import == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "file");
@@ -1347,6 +1467,13 @@ check_again_activate (GtkWidget  *widget,
     same = g_str_equal (jx_import_get_column (self->import, c)->header, headers->pdata[c]);
   for (guint c = 0; same && c < headers->len; c++)
     jx_import_set_column_field (self->import, c, fields->pdata[c], NULL);
+  for (guint i = 0; same && i < aliases->len; i++)
+    {
+      char **alias = aliases->pdata[i];
+
+      if (jx_import_set_alias (self->import, alias[0], alias[1], alias[2], NULL))
+        g_ptr_array_add (self->aliases, g_strdupv (alias));
+    }
   build_preview (self);
   build_mapping (self);
   if (!same)
@@ -1419,6 +1546,8 @@ build_summary (JxImportAssistant *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->blanks_group), summary->blanks->len > 0);
 
+  for (guint i = 0; i < self->aliases->len; i++)
+    group_add (self->summary_notes_group, alias_row (self, self->aliases->pdata[i]));
   for (guint i = 0; i < summary->warnings->len; i++)
     group_add (self->summary_notes_group, text_row (summary->warnings->pdata[i], NULL));
   if (summary->ignored_columns->len > 0)
@@ -1431,7 +1560,8 @@ build_summary (JxImportAssistant *self)
       group_add (self->summary_notes_group, text_row (_("Columns left out"), columns->str));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->summary_notes_group),
-                          summary->warnings->len + summary->ignored_columns->len > 0);
+                          self->aliases->len + summary->warnings->len +
+                          summary->ignored_columns->len > 0);
 }
 
 /* The import is one step on the window's undo stack: Undo here is win.undo. */
@@ -1653,6 +1783,8 @@ jx_import_assistant_finalize (GObject *object)
   g_ptr_array_unref (self->choice_descriptions);
   g_ptr_array_unref (self->dropdowns);
   g_ptr_array_unref (self->stage_entries);
+  g_ptr_array_unref (self->aliases);
+  g_hash_table_unref (self->wanted);
   g_clear_error (&self->check_error);
   g_clear_error (&self->write_error);
   G_OBJECT_CLASS (jx_import_assistant_parent_class)->finalize (object);
@@ -1734,6 +1866,8 @@ jx_import_assistant_init (JxImportAssistant *self)
   self->choice_descriptions = g_ptr_array_new_with_free_func (g_free);
   self->dropdowns = g_ptr_array_new ();
   self->stage_entries = g_ptr_array_new ();
+  self->aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   adw_action_row_set_subtitle (self->file_row, _("No file chosen"));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel-run", FALSE);
