@@ -588,13 +588,15 @@ test_errors (void)
 
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, problem->message);
     }
-  find_row (assistant, "Line 2");
-  find_row (assistant, "Line 3");
-  find_row (assistant, "Line 4");
-  find_row (assistant, "Line 5");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (assistant,
-                                                                                   "Line 2"))),
-                            "2026-13-01"));
+  for (guint line = 2; line <= 5; line++)
+    {
+      g_autofree char *where = g_strdup_printf (_("Line %u"), line);
+      GtkWidget *row = find_row (assistant, where);
+
+      if (line == 2)
+        g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                  "2026-13-01"));
+    }
   shot (assistant, "4-errors");
   /* Import stays out of reach, even by its action. */
   gtk_widget_activate_action (GTK_WIDGET (assistant), "import.next", NULL);
