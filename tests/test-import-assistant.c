@@ -745,6 +745,56 @@ test_cancel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Create All covers every unknown name, also those beyond the rows the page lists. */
+static void
+test_create_all (void)
+{
+  g_autofree char *db = make_database ("team.db");
+  g_autofree char *csv = g_build_filename (tmp_dir, "sales_teams.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  JxWindow *window = new_window (db);
+  JxStore *store = window_store (window);
+  JxImportAssistant *assistant = open_assistant (window);
+  g_autofree char *more = NULL;
+  g_autofree char *n = NULL;
+
+  {
+    g_autoptr(GString) text = g_string_new ("sales_agent,manager,regional_office\n");
+
+    for (guint i = 0; i < 240; i++)
+      g_string_append_printf (text, "Rep %03u,Boss %u,Office %03u\n", i, i % 3, i);
+    g_assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+  }
+  jx_import_assistant_set_file (assistant, file);
+  g_assert_cmpint (jx_import_assistant_get_kind (assistant), ==, JX_IMPORT_KIND_TEAM);
+  next (assistant);
+  next (assistant);
+  next (assistant);
+  wait_for_page (assistant, "problems");
+  /* 240 offices and 3 managers; the page lists 200 and counts the rest. */
+  g_assert_cmpuint (jx_import_get_n_unknowns (jx_import_assistant_get_import (assistant)), ==,
+                    243);
+  n = jx_number_format (43);
+  more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %s more name",
+                                       "… and %s more names", 43), n);
+  find_row (assistant, more);
+  g_assert_false (can_go_next (assistant));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.create-all", NULL));
+  iterate ();
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (row_child (find_row (assistant, "Boss 0"),
+                                                               GTK_TYPE_SWITCH))));
+  g_assert_true (can_go_next (assistant));
+  next (assistant);
+  wait_for_page (assistant, "summary");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM regions"), ==, 240);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM team_members"), ==, 1 + 240 + 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM team_members WHERE is_manager = 1"), ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM team_members m JOIN team_members b "
+                                 "ON b.id = m.manager_id WHERE b.name = 'Boss 1'"), ==, 80);
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Import… needs an open database. */
 static void
 test_action_enabled (void)
@@ -801,6 +851,7 @@ main (int   argc,
   g_test_add_func ("/jx/import-assistant/import-deals", test_import_deals);
   g_test_add_func ("/jx/import-assistant/errors", test_errors);
   g_test_add_func ("/jx/import-assistant/bad-file", test_bad_file);
+  g_test_add_func ("/jx/import-assistant/create-all", test_create_all);
   g_test_add_func ("/jx/import-assistant/cancel", test_cancel);
   status = g_test_run ();
   g_object_unref (app);

@@ -37,6 +37,7 @@ struct _JxImportAssistant {
   AdwComboRow          *kind_row;
   AdwComboRow          *encoding_row;
   AdwComboRow          *date_order_row;
+  GtkWidget            *choose_button;
   GtkWidget            *file_error_group;
   GtkLabel             *file_error_label;
   GtkLabel             *preview_label;
@@ -95,6 +96,10 @@ struct _JxImportAssistant {
 };
 
 G_DEFINE_FINAL_TYPE (JxImportAssistant, jx_import_assistant, ADW_TYPE_WINDOW)
+
+/* A file can name thousands of new customers; beyond this many, Create All speaks for the
+ * rest. */
+#define MAX_UNKNOWN_ROWS 200
 
 /* The drop-down position that asks for a stage name: "entered:" followed by nothing. */
 #define CUSTOM_STAGE JX_IMPORT_ENTERED_PREFIX
@@ -1270,7 +1275,7 @@ build_problems (JxImportAssistant *self)
     }
 
   self->syncing = TRUE;
-  for (guint i = 0; i < n_unknowns; i++)
+  for (guint i = 0; i < MIN (n_unknowns, MAX_UNKNOWN_ROWS); i++)
     {
       const JxImportUnknown *unknown = jx_import_get_unknown (self->import, i);
       g_autofree char *count = jx_number_format (unknown->count);
@@ -1327,6 +1332,17 @@ build_problems (JxImportAssistant *self)
       group_add (self->unknown_group, row);
     }
   self->syncing = FALSE;
+  if (n_unknowns > MAX_UNKNOWN_ROWS)
+    {
+      guint more = n_unknowns - MAX_UNKNOWN_ROWS;
+      g_autofree char *n = jx_number_format (more);
+      /* Translators: %s is a number of unknown names not listed. */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "… and %s more name",
+                                                            "… and %s more names", more), n);
+
+      group_add (self->unknown_group, text_row (text, _("Create All covers them too")));
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->unknown_group), n_unknowns > 0);
   gtk_widget_set_visible (self->create_all_button, n_unknowns > 1 && can_create_any);
 
@@ -1416,15 +1432,28 @@ create_all_activate (GtkWidget  *widget,
 
   if (self->import == NULL || self->running != RUN_NONE)
     return;
-  /* Each switch tells the import through its notify::active handler. */
+  /* Every name, also those beyond the rows shown. */
+  for (guint i = 0; i < jx_import_get_n_unknowns (self->import); i++)
+    {
+      const JxImportUnknown *unknown = jx_import_get_unknown (self->import, i);
+
+      if (unknown->can_create)
+        {
+          g_hash_table_add (self->wanted, unknown_key (unknown));
+          jx_import_set_create (self->import, i, TRUE);
+        }
+    }
+  self->syncing = TRUE;
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
-      GtkWidget *row = rows->pdata[i];
-      GtkWidget *toggle = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+      GtkWidget *toggle = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (rows->pdata[i]));
 
       if (GTK_IS_SWITCH (toggle))
         gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
     }
+  self->syncing = FALSE;
+  g_clear_error (&self->write_error);
+  update_problems_status (self);
 }
 
 /* Reads the file again after the user corrected it elsewhere, keeping the mapping when
@@ -1811,6 +1840,7 @@ jx_import_assistant_class_init (JxImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JxImportAssistant, kind_row);
   gtk_widget_class_bind_template_child (widget_class, JxImportAssistant, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, JxImportAssistant, date_order_row);
+  gtk_widget_class_bind_template_child (widget_class, JxImportAssistant, choose_button);
   gtk_widget_class_bind_template_child (widget_class, JxImportAssistant, file_error_group);
   gtk_widget_class_bind_template_child (widget_class, JxImportAssistant, file_error_label);
   gtk_widget_class_bind_template_child (widget_class, JxImportAssistant, preview_label);
@@ -1898,6 +1928,7 @@ jx_import_assistant_new (GtkWindow *parent,
   adw_combo_row_set_selected (self->kind_row, JX_IMPORT_KIND_DEALS);
   self->syncing = FALSE;
   update_header (self);
+  gtk_window_set_focus (GTK_WINDOW (self), self->choose_button);
   return self;
 }
 
