@@ -75,6 +75,14 @@ typedef struct {
 JxFunnelCache *jx_funnel_cache_get      (JxStore       *store,
                                          GError       **error);
 void           jx_funnel_cache_drop     (JxStore       *store);
+gboolean       jx_funnel_cache_is_loaded (JxStore      *store);
+void           jx_funnel_cache_load_async (JxStore            *store,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean       jx_funnel_cache_load_finish (JxStore          *store,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 guint          jx_funnel_cache_slot_of  (const gint64  *ids,
                                          guint          n,
                                          gint64         id);

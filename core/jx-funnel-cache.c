@@ -45,6 +45,17 @@ typedef struct {
   guint32       *stay_histogram;    /* n_stages × (JX_CACHE_MAX_DAYS + 1), all history */
   sqlite3_stmt  *deal_row;
   sqlite3_stmt  *deal_events;
+
+  /* A full load running in a thread (jx_funnel_cache_load_async()): the rows and the
+   * histograms are the thread's until it is joined; the small tables were read before it
+   * started and nobody changes them meanwhile, because every other use joins it first. */
+  GThread       *loader;
+  sqlite3       *loader_db[2];
+  gboolean       loader_ok;
+  GError        *loader_error;
+  GMainContext  *loader_context;
+  GSource       *loader_done;       /* attached by the thread as it ends */
+  GPtrArray     *waiting;           /* GTasks told when the load ends */
 } Holder;
 
 static const char install_sql[] =
@@ -218,11 +229,44 @@ free_rows (JxFunnelCache *c)
   c->n_events = c->events_size = c->n_dead_events = 0;
 }
 
+static void     join_loader        (Holder   *h);
+static gboolean on_loader_done_cb  (gpointer  data);
+
+static gboolean
+return_cancelled_cb (gpointer data)
+{
+  GTask *task = data;
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                           _("The funnel was closed before it finished loading."));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 holder_free (gpointer data)
 {
   Holder *h = data;
 
+  if (h->loader != NULL)
+    {
+      /* sqlite3_interrupt() may be called from another thread while the connection is
+       * open; the thread then ends at its next row. */
+      sqlite3_interrupt (h->loader_db[0]);
+      sqlite3_interrupt (h->loader_db[1]);
+      join_loader (h);
+    }
+  if (h->loader_done != NULL)
+    {
+      g_source_destroy (h->loader_done);
+      g_clear_pointer (&h->loader_done, g_source_unref);
+    }
+  /* Told from an idle, not from inside g_object_set_data(). */
+  for (guint i = 0; h->waiting != NULL && i < h->waiting->len; i++)
+    g_idle_add_full (G_PRIORITY_DEFAULT, return_cancelled_cb,
+                     g_object_ref (g_ptr_array_index (h->waiting, i)), g_object_unref);
+  g_clear_pointer (&h->waiting, g_ptr_array_unref);
+  g_clear_error (&h->loader_error);
+  g_clear_pointer (&h->loader_context, g_main_context_unref);
   free_rows (&h->cache);
   free_tables (&h->cache);
   g_free (h->stay_histogram);
@@ -759,9 +803,11 @@ end_read (JxStore  *store,
     jx_store_exec (store, "COMMIT", NULL);
 }
 
+/* The first part of a full load, on the store's connection: the triggers that record
+ * later changes, the small tables deals refer to, and the data version. */
 static gboolean
-full_load (Holder   *h,
-           GError  **error)
+load_tables (Holder   *h,
+             GError  **error)
 {
   gboolean began;
   gboolean ok;
@@ -775,21 +821,34 @@ full_load (Holder   *h,
        load_stages (h, error) && load_customers (h, error) && load_products (h, error) &&
        load_members (h, error) && read_data_version (h->store, &h->data_version);
   end_read (h->store, began);
-  if (ok)
-    {
-      /* Changes after the triggers went in are recorded, so a reader whose snapshot is a
-       * little later than the tables' only makes the next refresh redo some rows. */
-      sqlite3 *deals_db = open_private_reader (h->store);
-      sqlite3 *events_db = deals_db != NULL ? open_private_reader (h->store) : NULL;
-      sqlite3 *db = jx_store_get_db (h->store);
+  if (!ok)
+    free_tables (&h->cache);
+  return ok;
+}
 
-      if (events_db == NULL)
-        g_clear_pointer (&deals_db, sqlite3_close);
-      ok = load_rows (h, deals_db != NULL ? deals_db : db, events_db != NULL ? events_db : db,
-                      error);
+static gboolean
+full_load (Holder   *h,
+           GError  **error)
+{
+  gboolean ok;
+
+  if (!load_tables (h, error))
+    return FALSE;
+
+  {
+    /* Changes after the triggers went in are recorded, so a reader whose snapshot is a
+     * little later than the tables' only makes the next refresh redo some rows. */
+    sqlite3 *deals_db = open_private_reader (h->store);
+    sqlite3 *events_db = deals_db != NULL ? open_private_reader (h->store) : NULL;
+    sqlite3 *db = jx_store_get_db (h->store);
+
+    if (events_db == NULL)
       g_clear_pointer (&deals_db, sqlite3_close);
-      g_clear_pointer (&events_db, sqlite3_close);
-    }
+    ok = load_rows (h, deals_db != NULL ? deals_db : db, events_db != NULL ? events_db : db,
+                    error);
+    g_clear_pointer (&deals_db, sqlite3_close);
+    g_clear_pointer (&events_db, sqlite3_close);
+  }
   if (!ok)
     {
       free_rows (&h->cache);
@@ -1059,11 +1118,37 @@ refresh (Holder    *h,
   return TRUE;
 }
 
+static Holder *
+holder_of (JxStore *store)
+{
+  Holder *h = g_object_get_data (G_OBJECT (store), CACHE_KEY);
+
+  if (h == NULL)
+    {
+      h = g_new0 (Holder, 1);
+      h->store = store;
+      h->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (store), CACHE_KEY, h, holder_free);
+    }
+  return h;
+}
+
+/* Whether the cache is loaded and no other process wrote since (refreshing it then only
+ * reloads what this connection touched). */
+static gboolean
+is_current (Holder *h)
+{
+  gint64 version = 0;
+
+  return h->loaded && !h->poisoned && triggers_installed (h->store) &&
+         read_data_version (h->store, &version) && version == h->data_version;
+}
+
 /**
  * jx_funnel_cache_get:
  *
  * The store's funnel cache, loaded on first use and brought up to date with every
- * change since the last call.
+ * change since the last call. A load running in a thread is waited for.
  *
  * Returns: (transfer none): the cache, or %NULL with @error set
  */
@@ -1071,19 +1156,12 @@ JxFunnelCache *
 jx_funnel_cache_get (JxStore  *store,
                      GError  **error)
 {
-  Holder *h = g_object_get_data (G_OBJECT (store), CACHE_KEY);
-  gint64 version = 0;
+  Holder *h = holder_of (store);
   gboolean complete = FALSE;
 
-  if (h == NULL)
-    {
-      h = g_new0 (Holder, 1);
-      h->store = store;
-      g_object_set_data_full (G_OBJECT (store), CACHE_KEY, h, holder_free);
-    }
-
-  if (h->loaded && !h->poisoned && triggers_installed (store) &&
-      read_data_version (store, &version) && version == h->data_version)
+  if (h->loader != NULL)
+    join_loader (h);
+  if (is_current (h))
     {
       if (!refresh (h, &complete, error))
         {
@@ -1106,4 +1184,151 @@ void
 jx_funnel_cache_drop (JxStore *store)
 {
   g_object_set_data (G_OBJECT (store), CACHE_KEY, NULL);
+}
+
+/* Whether the cache is loaded, so that a funnel now costs milliseconds, not a load. */
+gboolean
+jx_funnel_cache_is_loaded (JxStore *store)
+{
+  Holder *h = g_object_get_data (G_OBJECT (store), CACHE_KEY);
+
+  return h != NULL && h->loader == NULL && h->loaded;
+}
+
+/* The thread of jx_funnel_cache_load_async(): the deals and events through the two
+ * private readers, then the histograms. It touches nothing of the store. */
+static gpointer
+load_in_thread (gpointer data)
+{
+  Holder *h = data;
+  GSource *done;
+
+  h->loader_ok = load_rows (h, h->loader_db[0], h->loader_db[1], &h->loader_error);
+  if (h->loader_ok)
+    rebuild_histograms (h);
+
+  done = g_idle_source_new ();
+  g_source_set_priority (done, G_PRIORITY_DEFAULT);
+  g_source_set_callback (done, on_loader_done_cb, h, NULL);
+  g_source_set_static_name (done, "[jingxi] funnel cache loaded");
+  h->loader_done = done;
+  g_source_attach (done, h->loader_context);
+  return NULL;
+}
+
+/* Waits for the load thread and takes over what it loaded. */
+static void
+join_loader (Holder *h)
+{
+  g_thread_join (g_steal_pointer (&h->loader));
+  g_clear_pointer (&h->loader_db[0], sqlite3_close);
+  g_clear_pointer (&h->loader_db[1], sqlite3_close);
+  if (h->loader_ok)
+    {
+      h->loaded = TRUE;
+      h->poisoned = FALSE;
+    }
+  else
+    {
+      free_rows (&h->cache);
+      free_tables (&h->cache);
+      h->loaded = FALSE;
+    }
+}
+
+static gboolean
+on_loader_done_cb (gpointer data)
+{
+  Holder *h = data;
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&h->waiting);
+  g_autoptr(GError) error = NULL;
+  gboolean loaded;
+
+  if (h->loader != NULL)
+    join_loader (h);
+  g_clear_pointer (&h->loader_done, g_source_unref);
+  h->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  loaded = h->loaded;
+  if (!loaded)
+    error = h->loader_error != NULL ? g_error_copy (h->loader_error)
+                                    : g_error_new_literal (JX_STORE_ERROR, JX_STORE_ERROR_FAILED,
+                                                           _("The funnel could not be loaded."));
+  g_clear_error (&h->loader_error);
+
+  /* From here on @h may go: a task's callback can drop the cache. */
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (loaded)
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * jx_funnel_cache_load_async:
+ *
+ * Loads the cache with the deals and their events read in a thread, so a window stays
+ * responsive during the second or so a large database takes. The small tables are read
+ * first on the store's connection; writes made meanwhile are recorded by the triggers and
+ * applied by the next jx_funnel_cache_get(), which also waits for a load still running.
+ * Inside a transaction (whose changes only the store's connection sees) the load happens
+ * at once instead.
+ */
+void
+jx_funnel_cache_load_async (JxStore             *store,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  Holder *h = holder_of (store);
+
+  g_task_set_source_tag (task, jx_funnel_cache_load_async);
+  if (h->loader != NULL || h->loader_done != NULL)
+    {
+      g_ptr_array_add (h->waiting, g_steal_pointer (&task));
+      return;
+    }
+  if (is_current (h))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (!load_tables (h, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  h->loader_db[0] = open_private_reader (store);
+  h->loader_db[1] = h->loader_db[0] != NULL ? open_private_reader (store) : NULL;
+  if (h->loader_db[1] == NULL)
+    {
+      g_clear_pointer (&h->loader_db[0], sqlite3_close);
+      if (jx_funnel_cache_get (store, &error) == NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (h->loader_context == NULL)
+    h->loader_context = g_main_context_ref_thread_default ();
+  h->loader_ok = FALSE;
+  g_clear_error (&h->loader_error);
+  g_ptr_array_add (h->waiting, g_steal_pointer (&task));
+  h->loader = g_thread_new ("jx-funnel-load", load_in_thread, h);
+}
+
+gboolean
+jx_funnel_cache_load_finish (JxStore       *store,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -730,6 +730,44 @@ jx_funnel_preload (JxStore  *store,
   return jx_funnel_cache_get (store, error) != NULL;
 }
 
+/**
+ * jx_funnel_preload_async:
+ *
+ * Loads the funnel cache with the big reads in a worker thread, for a window that must
+ * not freeze while a large database loads (a second or more for a million deals). The
+ * store stays usable meanwhile: writes are picked up afterwards, and a funnel computed
+ * before the load ends waits for it. Call jx_funnel_preload_finish() in @callback.
+ */
+void
+jx_funnel_preload_async (JxStore             *store,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (JX_IS_STORE (store));
+
+  jx_funnel_cache_load_async (store, cancellable, callback, user_data);
+}
+
+gboolean
+jx_funnel_preload_finish (JxStore       *store,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (JX_IS_STORE (store), FALSE);
+
+  return jx_funnel_cache_load_finish (store, result, error);
+}
+
+/* Whether the funnel cache is loaded, so that jx_funnel_compute() takes milliseconds. */
+gboolean
+jx_funnel_is_preloaded (JxStore *store)
+{
+  g_return_val_if_fail (JX_IS_STORE (store), FALSE);
+
+  return jx_funnel_cache_is_loaded (store);
+}
+
 /* Frees the funnel cache of @store; the next funnel loads it again. */
 void
 jx_funnel_forget (JxStore *store)

