@@ -182,7 +182,8 @@ static gboolean
 match_button_label (GtkWidget     *widget,
                     gconstpointer  label)
 {
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
@@ -608,6 +609,99 @@ test_errors (void)
   /* Back to the mapping: the way back is open. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.back", NULL));
   g_assert_cmpstr (jx_import_assistant_get_page (assistant), ==, "mapping");
+
+  /* Another kind, chosen on the first page, brings its own fields to the mapping. */
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "import.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "import.back", NULL);
+  g_assert_cmpstr (jx_import_assistant_get_page (assistant), ==, "file");
+  jx_import_assistant_set_kind (assistant, JX_IMPORT_KIND_STAGE_EVENTS);
+  next (assistant);
+  next (assistant);
+  g_assert_cmpstr (selected_choice (find_row (assistant, "ref")), ==, _("Deal"));
+  g_assert_cmpstr (selected_choice (find_row (assistant, "stage")), ==, _("Stage"));
+  /* Stage events need the date each stage was entered. */
+  g_assert_false (can_go_next (assistant));
+  g_assert_nonnull (strstr (jx_import_assistant_get_message (assistant), _("Entered")));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+choose_row (JxImportAssistant *assistant,
+            const char        *title,
+            guint              position)
+{
+  GtkWidget *row = find_row (assistant, title);
+
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+  iterate ();
+}
+
+/* A file as Excel saves it on Chinese Windows: GB18030, Chinese headers, dates with the
+ * month first. The encoding is detected; the date order is the user's choice. */
+static void
+test_chinese_file (void)
+{
+  static const char text[] =
+    "商机编号,客户名称,销售阶段,合同金额,成交日期\r\n"
+    "C-1,华为,赢单,\"¥1,200\",3/1/2026\r\n"
+    "C-2,Acme,输单,0,12/31/2025\r\n";
+  g_autofree char *db = make_database ("chinese.db");
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *bytes = g_convert (text, -1, "GB18030", "UTF-8", NULL, &length, &error);
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = NULL;
+  JxWindow *window = new_window (db);
+  JxStore *store = window_store (window);
+  JxImportAssistant *assistant = open_assistant (window);
+  const JxImportSummary *summary;
+
+  g_assert_no_error (error);
+  csv = write_file ("商机.csv", bytes, length);
+  file = g_file_new_for_path (csv);
+  jx_import_assistant_set_file (assistant, file);
+  g_assert_cmpint (jx_import_assistant_get_kind (assistant), ==, JX_IMPORT_KIND_DEALS);
+  next (assistant);
+  g_assert_nonnull (strstr (jx_import_assistant_get_message (assistant), "GB18030"));
+  settle ();
+  g_assert_nonnull (find_in_page (assistant, match_label, "华为"));
+  next (assistant);
+  g_assert_cmpstr (selected_choice (find_row (assistant, "商机编号")), ==, _("Reference"));
+  g_assert_cmpstr (selected_choice (find_row (assistant, "合同金额")), ==, _("Amount"));
+  g_assert_cmpstr (selected_choice (find_row (assistant, "成交日期")), ==, _("Closed"));
+  next (assistant);
+  wait_for_page (assistant, "problems");
+  /* Read year first, 3/1/2026 is no date. */
+  summary = jx_import_get_summary (jx_import_assistant_get_import (assistant));
+  g_assert_cmpuint (summary->n_errors, ==, 2);
+  g_assert_false (can_go_next (assistant));
+
+  /* Month first, back on the first page. */
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "import.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "import.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "import.back", NULL);
+  g_assert_cmpstr (jx_import_assistant_get_page (assistant), ==, "file");
+  choose_row (assistant, _("Dates with the Year Last"), 1);
+  next (assistant);
+  next (assistant);
+  next (assistant);
+  wait_for_page (assistant, "problems");
+  summary = jx_import_get_summary (jx_import_assistant_get_import (assistant));
+  g_assert_cmpuint (summary->n_errors, ==, 0);
+  gtk_switch_set_active (GTK_SWITCH (row_child (find_row (assistant, "华为"), GTK_TYPE_SWITCH)),
+                         TRUE);
+  next (assistant);
+  wait_for_page (assistant, "summary");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM deals"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT amount FROM deals WHERE ref = 'C-1'"), ==, 120000);
+  g_assert_cmpint (count (store, "SELECT status FROM deals WHERE ref = 'C-1'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT status FROM deals WHERE ref = 'C-2'"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM deals WHERE ref = 'C-1' "
+                                 "AND closed = '2026-03-01'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM deals d JOIN customers c "
+                                 "ON c.id = d.customer_id WHERE c.name = '华为'"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (assistant));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -851,6 +945,7 @@ main (int   argc,
   g_test_add_func ("/jx/import-assistant/import-deals", test_import_deals);
   g_test_add_func ("/jx/import-assistant/errors", test_errors);
   g_test_add_func ("/jx/import-assistant/bad-file", test_bad_file);
+  g_test_add_func ("/jx/import-assistant/chinese-file", test_chinese_file);
   g_test_add_func ("/jx/import-assistant/create-all", test_create_all);
   g_test_add_func ("/jx/import-assistant/cancel", test_cancel);
   status = g_test_run ();

@@ -396,10 +396,12 @@ test_alias (void)
   g_assert_true (jx_import_run (import, FALSE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM products"), ==, 1);
-  g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM deals d JOIN products p ON "
-                                             "p.id = d.product_id WHERE p.name = 'GTX Pro'"), ==, 3);
+  g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM deals d JOIN products p "
+                                             "ON p.id = d.product_id WHERE p.name = 'GTX Pro'"),
+                   ==, 3);
   g_assert_cmpint (jx_test_query_int (store, "SELECT status FROM deals WHERE ref = 'C'"), ==, 1);
-  g_assert_cmpint (jx_test_query_int (store, "SELECT amount FROM deals WHERE ref = 'C'"), ==, 50000);
+  g_assert_cmpint (jx_test_query_int (store, "SELECT amount FROM deals WHERE ref = 'C'"), ==,
+                   50000);
 
   /* Taking the alias back makes the name unknown again. */
   g_assert_true (jx_import_set_alias (import, "product", "gtxpro", NULL, &error));

@@ -74,7 +74,8 @@ struct _JxImportAssistant {
 
   /* The mapping page: what each drop-down position means, and one drop-down and one stage
    * name entry per column. */
-  JxImport             *mapping_import;
+  guint                 import_serial;   /* counts the files opened, */
+  guint                 mapping_serial;  /* and the one the mapping page shows */
   GPtrArray            *choices;
   GPtrArray            *choice_descriptions;
   GtkStringList        *choice_labels;
@@ -250,8 +251,9 @@ looks_numeric (const char *text)
         digit = TRUE;
       else if (c == '-')
         dashes++;
-      else if (c == '/' || !(c == ',' || c == '.' || c == ' ' || c == '\'' || c == '(' ||
-                            c == ')' || c == '+' || g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL))
+      else if (c == '/' ||
+               !(c == ',' || c == '.' || c == ' ' || c == '\'' || c == '(' || c == ')' ||
+                 c == '+' || g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL))
         return FALSE;
     }
   return digit && dashes <= 1;
@@ -344,6 +346,7 @@ open_import (JxImportAssistant *self)
   g_autofree char *path = NULL;
 
   g_clear_object (&self->import);
+  self->import_serial++;
   g_clear_error (&self->check_error);
   g_clear_error (&self->write_error);
   g_ptr_array_set_size (self->aliases, 0);
@@ -896,7 +899,7 @@ build_mapping (JxImportAssistant *self)
       g_ptr_array_add (self->dropdowns, dropdown);
       g_ptr_array_add (self->stage_entries, entry);
     }
-  self->mapping_import = self->import;
+  self->mapping_serial = self->import_serial;
   sync_mapping (self);
 }
 
@@ -1738,7 +1741,7 @@ next_activate (GtkWidget  *widget,
     }
   else if (g_str_equal (page, "preview"))
     {
-      if (self->mapping_import != self->import)
+      if (self->mapping_serial != self->import_serial)
         build_mapping (self);
       show_page (self, "mapping");
     }
@@ -1830,8 +1833,8 @@ jx_import_assistant_class_init (JxImportAssistantClass *klass)
   object_class->finalize = jx_import_assistant_finalize;
   window_class->close_request = jx_import_assistant_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jingxi/Jingxi/ui/jx-import-assistant.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/jingxi/Jingxi/ui/jx-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, JxImportAssistant, window_title);
   gtk_widget_class_bind_template_child (widget_class, JxImportAssistant, back_button);
   gtk_widget_class_bind_template_child (widget_class, JxImportAssistant, next_button);
