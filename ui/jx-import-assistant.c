@@ -494,7 +494,8 @@ choose_file_activate (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   if (self->file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  /* The chooser may outlive the assistant when the window goes first. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
