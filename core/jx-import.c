@@ -56,6 +56,13 @@ typedef struct {
   guint            last_line;
 } Unknown;
 
+/* A name in the file read as an existing row's name ("GTXPro" as "GTX Pro"). */
+typedef struct {
+  RefKind     ref;
+  char       *key;
+  char       *existing;
+} Alias;
+
 typedef struct {
   guint       column;
   char       *stage_name;
@@ -86,6 +93,7 @@ struct _JxImport {
   gboolean             create_missing;
   GPtrArray           *won_names;
   GPtrArray           *lost_names;
+  GPtrArray           *aliases;
   GDate                today;
   int                  digits;
 
@@ -146,6 +154,16 @@ unknown_free (gpointer data)
   g_free (unknown->pub.suggestion);
   g_free (unknown->key);
   g_free (unknown);
+}
+
+static void
+alias_free (gpointer data)
+{
+  Alias *alias = data;
+
+  g_free (alias->key);
+  g_free (alias->existing);
+  g_free (alias);
 }
 
 static void
@@ -282,6 +300,24 @@ load_map (JxImport  *self,
     {
       jx_store_set_error (self->store, rc, error);
       return FALSE;
+    }
+  for (guint i = 0; i < self->aliases->len; i++)
+    {
+      Alias *alias = self->aliases->pdata[i];
+      g_autofree char *existing_key = NULL;
+      RefEntry *entry, *copy;
+
+      if (alias->ref != ref)
+        continue;
+      existing_key = name_key (alias->existing);
+      entry = g_hash_table_lookup (self->maps[ref], existing_key);
+      /* An alias of a name that is gone leaves the name unknown. */
+      if (entry == NULL)
+        continue;
+      copy = g_new0 (RefEntry, 1);
+      *copy = *entry;
+      copy->name = g_strdup (entry->name);
+      g_hash_table_replace (self->maps[ref], g_strdup (alias->key), copy);
     }
   if (ref == REF_STAGE)
     index_stages (self);
@@ -442,6 +478,7 @@ jx_import_finalize (GObject *object)
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->won_names, g_ptr_array_unref);
   g_clear_pointer (&self->lost_names, g_ptr_array_unref);
+  g_clear_pointer (&self->aliases, g_ptr_array_unref);
   g_clear_pointer (&self->summary, jx_import_summary_free);
   g_clear_pointer (&self->blank_counts, g_free);
   g_clear_pointer (&self->scratch, sqlite3_close);
@@ -470,6 +507,7 @@ jx_import_init (JxImport *self)
 {
   self->won_names = g_ptr_array_new_with_free_func (g_free);
   self->lost_names = g_ptr_array_new_with_free_func (g_free);
+  self->aliases = g_ptr_array_new_with_free_func (alias_free);
   self->columns = g_ptr_array_new_with_free_func (column_free);
   self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->entered = g_ptr_array_new_with_free_func (entered_free);
@@ -575,6 +613,92 @@ jx_import_add_lost_stage (JxImport   *self,
 
   g_ptr_array_add (self->lost_names, g_strdup (name));
   self->validated = FALSE;
+}
+
+/* The rows that names in @field's column refer to, when they may be aliased. */
+static RefKind
+alias_ref (JxImport   *self,
+           const char *field)
+{
+  RefKind own = self->kind == JX_IMPORT_KIND_CUSTOMERS ? REF_CUSTOMER
+              : self->kind == JX_IMPORT_KIND_TEAM ? REF_MEMBER
+              : self->kind == JX_IMPORT_KIND_PRODUCTS ? REF_PRODUCT
+              : REF_NONE;
+  RefKind ref = REF_NONE;
+
+  for (guint f = 0; f < self->n_fields; f++)
+    if (g_str_equal (self->fields[f].name, field))
+      ref = self->extras[f].ref;
+  return ref == REF_DEAL || ref == own ? REF_NONE : ref;
+}
+
+/* Whether names in @field's column may be read as other names (jx_import_set_alias()). */
+gboolean
+jx_import_field_can_alias (JxImport   *self,
+                           const char *field)
+{
+  g_return_val_if_fail (JX_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  return alias_ref (self, field) != REF_NONE;
+}
+
+/**
+ * jx_import_set_alias:
+ * @self: a #JxImport
+ * @field: the field whose column names it, such as "product"
+ * @name: the name as the file writes it, such as "GTXPro"
+ * @existing: (nullable): the existing name to read it as ("GTX Pro"), or %NULL to read
+ *   @name as itself again
+ * @error: return location for an error
+ *
+ * Reads a misspelt name as an existing one: what "did you mean" suggests, without editing
+ * the file. Names of the rows the file itself holds (the customers of a customers file)
+ * cannot be aliased, since the name is their key. Validate again afterwards.
+ *
+ * Returns: %FALSE when @field names no other rows
+ */
+gboolean
+jx_import_set_alias (JxImport    *self,
+                     const char  *field,
+                     const char  *name,
+                     const char  *existing,
+                     GError     **error)
+{
+  g_autofree char *key = NULL;
+  RefKind ref;
+
+  g_return_val_if_fail (JX_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (field != NULL && name != NULL, FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  ref = alias_ref (self, field);
+  if (ref == REF_NONE)
+    {
+      g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_BAD_OPTION,
+                   _("Names in the column “%s” cannot be read as other names."), field);
+      return FALSE;
+    }
+
+  key = name_key (name);
+  for (guint i = 0; i < self->aliases->len; i++)
+    {
+      Alias *alias = self->aliases->pdata[i];
+
+      if (alias->ref == ref && g_str_equal (alias->key, key))
+        g_ptr_array_remove_index (self->aliases, i--);
+    }
+  if (existing != NULL)
+    {
+      Alias *alias = g_new0 (Alias, 1);
+
+      alias->ref = ref;
+      alias->key = g_steal_pointer (&key);
+      alias->existing = g_strdup (existing);
+      g_ptr_array_add (self->aliases, alias);
+    }
+  self->validated = FALSE;
+  return TRUE;
 }
 
 /* The day recorded in a customer's tier history when an import changes the tier. Without

@@ -58,6 +58,13 @@ void                   jx_import_add_lost_stage      (JxImport             *self
                                                       const char           *name);
 void                   jx_import_set_today           (JxImport             *self,
                                                       const GDate          *today);
+gboolean               jx_import_field_can_alias     (JxImport             *self,
+                                                      const char           *field);
+gboolean               jx_import_set_alias           (JxImport             *self,
+                                                      const char           *field,
+                                                      const char           *name,
+                                                      const char           *existing,
+                                                      GError              **error);
 
 /* The file: header, preview and automatic mapping. */
 gboolean               jx_import_open                (JxImport             *self,

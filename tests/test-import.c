@@ -364,6 +364,60 @@ test_unknown_names (void)
   jx_test_remove_dir (dir);
 }
 
+/* "Did you mean": a misspelt name read as the existing one, without editing the file. */
+static void
+test_alias (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = new_store (dir, "a.db");
+  g_autofree char *path = fixture (dir, "p.csv",
+    "opportunity_id,product,deal_stage,close_value,close_date\n"
+    "A,GTX Pro,Prospecting,,\n"
+    "B,GTXPro,Prospecting,,\n"
+    "C,gtxpro,Signed,500,2026-03-01\n", -1);
+  g_autofree char *team = fixture (dir, "t.csv", "name,manager\nAnn,Bob\n", -1);
+  g_autoptr(JxImport) import = jx_import_new (store, JX_IMPORT_KIND_DEALS);
+  g_autoptr(JxImport) members = jx_import_new (store, JX_IMPORT_KIND_TEAM);
+  g_autoptr(GError) error = NULL;
+
+  jx_test_exec (store, "INSERT INTO products(name) VALUES ('GTX Pro')");
+  g_assert_true (jx_import_open (import, path, &error));
+  g_assert_true (jx_import_validate (import, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (jx_import_get_n_unknowns (import), ==, 2);
+
+  /* Read GTXPro (in any case) as GTX Pro, and Signed as the won stage. */
+  g_assert_true (jx_import_field_can_alias (import, "product"));
+  g_assert_false (jx_import_field_can_alias (import, "ref"));
+  g_assert_true (jx_import_set_alias (import, "product", "GTXPro", "GTX Pro", &error));
+  g_assert_true (jx_import_set_alias (import, "stage", "signed", "Won", &error));
+  g_assert_true (jx_import_validate (import, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (jx_import_get_n_unknowns (import), ==, 0);
+  g_assert_false (jx_import_summary_has_problems (jx_import_get_summary (import)));
+  g_assert_true (jx_import_run (import, FALSE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM products"), ==, 1);
+  g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM deals d JOIN products p "
+                                             "ON p.id = d.product_id WHERE p.name = 'GTX Pro'"),
+                   ==, 3);
+  g_assert_cmpint (jx_test_query_int (store, "SELECT status FROM deals WHERE ref = 'C'"), ==, 1);
+  g_assert_cmpint (jx_test_query_int (store, "SELECT amount FROM deals WHERE ref = 'C'"), ==,
+                   50000);
+
+  /* Taking the alias back makes the name unknown again. */
+  g_assert_true (jx_import_set_alias (import, "product", "gtxpro", NULL, &error));
+  g_assert_true (jx_import_validate (import, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (jx_import_get_n_unknowns (import), ==, 1);
+  g_assert_cmpstr (jx_import_get_unknown (import, 0)->value, ==, "GTXPro");
+  g_assert_cmpuint (jx_import_get_unknown (import, 0)->count, ==, 2);
+
+  /* The names a file's own rows are keyed by cannot be aliased: a manager is a member. */
+  g_assert_true (jx_import_open (members, team, &error));
+  g_assert_false (jx_import_field_can_alias (members, "manager"));
+  g_assert_false (jx_import_set_alias (members, "manager", "Bob", "Ann", &error));
+  g_assert_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_BAD_OPTION);
+  jx_test_remove_dir (dir);
+}
+
 /* Won and lost by name, in English and Chinese, or by option. */
 static void
 test_outcomes (void)
@@ -949,6 +1003,7 @@ main (int   argc,
   g_test_add_func ("/jx/import/team", test_team);
   g_test_add_func ("/jx/import/deal-history", test_deal_history);
   g_test_add_func ("/jx/import/unknown-names", test_unknown_names);
+  g_test_add_func ("/jx/import/alias", test_alias);
   g_test_add_func ("/jx/import/outcomes", test_outcomes);
   g_test_add_func ("/jx/import/bad-files", test_bad_files);
   g_test_add_func ("/jx/import/error-limit", test_error_limit);

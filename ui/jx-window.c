@@ -9,6 +9,7 @@
 #include "jx-deal-editor.h"
 #include "jx-deals-view.h"
 #include "jx-funnel-view.h"
+#include "jx-import-assistant.h"
 #include "jx-overview-view.h"
 #include "jx-regions-view.h"
 #include "jx-targets-view.h"
@@ -127,6 +128,7 @@ set_store (JxWindow *self,
   update_title (self);
   update_undo_actions (self);
   update_view_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
 }
 
 void
@@ -597,6 +599,18 @@ open_deal_activate (GtkWidget  *widget,
   jx_deal_editor_present (GTK_WINDOW (self), self->context, g_variant_get_int64 (parameter));
 }
 
+/* win.import: the import assistant, modal over the window while it runs. */
+static void
+import_activate (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  JxWindow *self = JX_WINDOW (widget);
+
+  if (jx_context_get_store (self->context) != NULL)
+    gtk_window_present (GTK_WINDOW (jx_import_assistant_new (GTK_WINDOW (self), self->context)));
+}
+
 static void
 show_view_activate (GtkWidget  *widget,
                     const char *action_name,
@@ -756,6 +770,7 @@ jx_window_class_init (JxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_activate);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, view_action_activate);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, view_action_activate);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activate);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -781,4 +796,5 @@ jx_window_init (JxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
 }
