@@ -466,7 +466,6 @@ jx_customer_list_page_dispose (GObject *object)
   if (self->selection != NULL)
     jx_customer_list_page_set_base (self, NULL);
   g_clear_object (&self->selection);
-  gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_CUSTOMER_LIST_PAGE);
   G_OBJECT_CLASS (jx_customer_list_page_parent_class)->dispose (object);
 }
 

@@ -387,7 +387,6 @@ jx_customers_view_dispose (GObject *object)
   JxCustomersView *self = JX_CUSTOMERS_VIEW (object);
 
   set_context (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_CUSTOMERS_VIEW);
   G_OBJECT_CLASS (jx_customers_view_parent_class)->dispose (object);
 }
 

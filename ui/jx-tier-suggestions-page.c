@@ -423,7 +423,6 @@ jx_tier_suggestions_page_dispose (GObject *object)
   g_clear_object (&self->base);
   g_clear_object (&self->suggestions);
   g_clear_object (&self->selection);
-  gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_TIER_SUGGESTIONS_PAGE);
   G_OBJECT_CLASS (jx_tier_suggestions_page_parent_class)->dispose (object);
 }
 
