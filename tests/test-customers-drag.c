@@ -270,7 +270,9 @@ test_pointer_drag (void)
     run_for (100);
   g_assert_nonnull (jx_customers_view_get_base (view));
   jx_customers_view_show_section (view, "board");
+  run_for (200);
   board = jx_customers_view_get_board (view);
+  g_test_message ("the board's columns were ready in %.0f ms", jx_tier_board_get_ready_ms (board));
   growth = jx_tier_board_get_column (board, JX_TIER_GROWTH);
   key = jx_tier_board_get_column (board, JX_TIER_KEY);
   maintain = jx_tier_board_get_column (board, JX_TIER_MAINTAIN);

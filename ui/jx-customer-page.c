@@ -56,13 +56,14 @@ static guint signals[N_SIGNALS];
 /* At most this many activities are listed; the rest are counted. */
 #define MAX_ACTIVITIES 30
 
+/* Removes the rows, keeping the placeholder (also a child of the list). */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static GtkWidget *
@@ -328,11 +329,7 @@ reload (JxCustomerPage *self)
       fill (self);
       return FALSE;
     }
-  {
-    gint64 t = g_get_monotonic_time ();
-    fill (self);
-    g_debug ("customer page filled in %.1f ms", (g_get_monotonic_time () - t) / 1000.0);
-  }
+  fill (self);
   return TRUE;
 }
 

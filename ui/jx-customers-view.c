@@ -72,6 +72,7 @@ set_base (JxCustomersView *self,
   if (self->base == base)
     return;
   g_set_object (&self->base, base);
+  /* The board and the suggestions make their models when they are first shown. */
   jx_customer_list_page_set_base (self->list_page, base);
   jx_tier_board_set_base (self->board, base);
   jx_tier_suggestions_page_set_base (self->suggestions_page, base);
@@ -146,8 +147,8 @@ load_done_cb (GObject      *source,
   set_base (self, base);
   set_state (self, "content");
   self->ready_ms = (g_get_monotonic_time () - self->load_started) / 1000.0;
-  g_debug ("Customers ready in %.0f ms (customer base %.0f ms in a worker thread, list, board "
-           "columns and suggestions %.0f ms)", self->ready_ms,
+  g_debug ("Customers ready in %.0f ms (customer base %.0f ms in a worker thread, the visible "
+           "page %.0f ms)", self->ready_ms,
            (loaded - self->load_started) / 1000.0, (g_get_monotonic_time () - loaded) / 1000.0);
 }
 
@@ -359,7 +360,7 @@ jx_customers_view_get_customer_page (JxCustomersView *self)
   return self->customer_page;
 }
 
-/* From the start of the last load until the list, board and suggestions had their models. */
+/* From the start of the last load until the visible page had its model. */
 double
 jx_customers_view_get_ready_ms (JxCustomersView *self)
 {

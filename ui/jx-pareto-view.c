@@ -100,8 +100,8 @@ jx_pareto_view_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 260;
-      *natural = 330;
+      *minimum = 300;
+      *natural = 430;
     }
 }
 

@@ -22,5 +22,6 @@ guint         jx_tier_board_move_customers     (JxTierBoard    *self,
                                                 guint           n_ids,
                                                 JxTier          to);
 double        jx_tier_board_get_last_move_ms   (JxTierBoard    *self);
+double        jx_tier_board_get_ready_ms       (JxTierBoard    *self);
 
 G_END_DECLS
