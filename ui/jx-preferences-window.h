@@ -14,4 +14,6 @@ G_DECLARE_FINAL_TYPE (JxPreferencesWindow, jx_preferences_window, JX, PREFERENCE
 GtkWidget *jx_preferences_window_new (GtkWindow *parent,
                                       JxContext *context);
 
+void       jx_preferences_window_save_thresholds (JxPreferencesWindow *self);
+
 G_END_DECLS
