@@ -82,6 +82,7 @@ struct _JxRegionsView {
   gboolean             pending;
   gint64               select_after_load;
   gboolean             first_load;
+  guint                restore_parent_id;
   gboolean             focus_after_load;
 };
 
@@ -978,6 +979,21 @@ on_competitors_apply_cb (JxRegionsView *self)
                 jx_region_get_competitors (self->region), FALSE);
 }
 
+static gboolean
+restore_parent_cb (gpointer data)
+{
+  JxRegionsView *self = data;
+
+  self->restore_parent_id = 0;
+  if (self->region != NULL && self->tree != NULL)
+    {
+      self->syncing++;
+      fill_parent_row (self);
+      self->syncing--;
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_parent_selected_cb (JxRegionsView *self)
 {
@@ -989,13 +1005,10 @@ on_parent_selected_cb (JxRegionsView *self)
   edit.parent_id = g_array_index (self->parent_ids, gint64, position);
   if (edit.parent_id == jx_region_get_parent_id (self->region))
     return;
-  if (!update_region (self, &edit, JX_REGION_FIELD_PARENT))
-    {
-      /* Show the parent the region still has. */
-      self->syncing++;
-      fill_parent_row (self);
-      self->syncing--;
-    }
+  /* On failure show the parent the region still has, once the combo row has finished
+   * taking the choice: its list must not be replaced under it. */
+  if (!update_region (self, &edit, JX_REGION_FIELD_PARENT) && self->restore_parent_id == 0)
+    self->restore_parent_id = g_idle_add (restore_parent_cb, self);
 }
 
 static void
@@ -1320,6 +1333,7 @@ jx_regions_view_dispose (GObject *object)
 {
   JxRegionsView *self = JX_REGIONS_VIEW (object);
 
+  g_clear_handle_id (&self->restore_parent_id, g_source_remove);
   set_context (self, NULL);
   gtk_column_view_set_model (self->regions_view, NULL);
   g_clear_object (&self->selection);

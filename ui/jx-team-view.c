@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "jx-effort-chart-view.h"
@@ -76,6 +77,7 @@ struct _JxTeamView {
   gulong               dark_id;
   GtkSpinButton       *visits_spins[JX_N_TIERS];
   GtkSpinButton       *hours_spins[JX_N_TIERS];
+  JxTierPolicy         policies[JX_N_TIERS];   /* as stored */
 
   JxAllocation        *allocation;
   GHashTable          *reps;             /* member id → JxRepAllocation in allocation */
@@ -319,16 +321,47 @@ refresh_all_cells (JxTeamView *self)
     refresh_cell (self, cell);
 }
 
-/* The drop-downs get a new list whenever the names change, and every bound one is set to
- * its member's value again. */
+static gboolean
+same_choices (GtkStringList *list,
+              JxNameList    *names)
+{
+  guint n = names != NULL ? g_list_model_get_n_items (G_LIST_MODEL (names)) : 0;
+
+  if (list == NULL || g_list_model_get_n_items (G_LIST_MODEL (list)) != n + 1)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JxNamedItem) item = g_list_model_get_item (G_LIST_MODEL (names), i);
+
+      if (g_strcmp0 (gtk_string_list_get_string (list, i + 1), jx_named_item_get_name (item)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The drop-downs get a new list when the names change, and every bound one is set to its
+ * member's value again. The name lists reload on every change to their table; a list that
+ * reads the same is kept, because a drop-down whose choice is being committed must not lose
+ * its model under it. */
 static void
 on_names_changed_cb (JxTeamView *self)
 {
-  g_clear_object (&self->manager_choices);
-  g_clear_object (&self->region_choices);
-  self->manager_choices = build_choices (self->member_names, C_("manager", "None"));
-  self->region_choices = build_choices (self->region_names, C_("region", "None"));
-  refresh_all_cells (self);
+  gboolean changed = FALSE;
+
+  if (!same_choices (self->manager_choices, self->member_names))
+    {
+      g_clear_object (&self->manager_choices);
+      self->manager_choices = build_choices (self->member_names, C_("manager", "None"));
+      changed = TRUE;
+    }
+  if (!same_choices (self->region_choices, self->region_names))
+    {
+      g_clear_object (&self->region_choices);
+      self->region_choices = build_choices (self->region_names, C_("region", "None"));
+      changed = TRUE;
+    }
+  if (changed)
+    refresh_all_cells (self);
 }
 
 /* Cells */
@@ -389,7 +422,9 @@ refresh_cell (JxTeamView *self,
                            ? jx_team_member_get_name (member)
                            : jx_team_member_get_role (member);
 
-        if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)) &&
+        /* Not while the user types in it, unless the typed text was refused. */
+        if ((!g_object_get_data (G_OBJECT (cell), "jx-typing") ||
+             g_object_get_data (G_OBJECT (cell), "jx-restore")) &&
             g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), text) != 0)
           gtk_editable_set_text (GTK_EDITABLE (cell), text != NULL ? text : "");
         if (cell_column (cell) == JX_TEAM_COLUMN_NAME)
@@ -499,22 +534,23 @@ commit_member (JxTeamView         *self,
   member = g_object_ref (cell_member (cell));
   if (!jx_team_update_member (self->store, jx_team_member_get_id (member), edit, fields, &error))
     {
+      g_object_set_data (G_OBJECT (cell), "jx-restore", GINT_TO_POINTER (TRUE));
       refresh_cell (self, cell);
+      g_object_set_data (G_OBJECT (cell), "jx-restore", NULL);
       show_invalid (self, _("Could Not Change the Team Member"), error);
     }
 }
 
+/* A name or role is written when the user presses Enter in it or leaves it. */
 static void
-on_text_editing_cb (GtkEditableLabel *label,
-                    GParamSpec       *pspec,
-                    JxTeamView       *self)
+commit_text (JxTeamView *self,
+             GtkWidget  *cell)
 {
-  GtkWidget *cell = GTK_WIDGET (label);
   JxTeamMember *member = cell_member (cell);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (label));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (cell));
   JxMemberEdit edit = { 0 };
 
-  if (member == NULL || gtk_editable_label_get_editing (label))
+  if (member == NULL || self->syncing > 0)
     return;
   if (cell_column (cell) == JX_TEAM_COLUMN_NAME)
     {
@@ -530,6 +566,48 @@ on_text_editing_cb (GtkEditableLabel *label,
       edit.role = text;
       commit_member (self, cell, &edit, JX_MEMBER_FIELD_ROLE);
     }
+}
+
+static void
+on_text_activate_cb (GtkEntry   *entry,
+                     JxTeamView *self)
+{
+  commit_text (self, GTK_WIDGET (entry));
+}
+
+static void
+on_text_enter_cb (GtkEventControllerFocus *controller)
+{
+  g_object_set_data (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
+                     "jx-typing", GINT_TO_POINTER (TRUE));
+}
+
+static void
+on_text_leave_cb (GtkEventControllerFocus *controller,
+                  JxTeamView              *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  g_object_set_data (G_OBJECT (cell), "jx-typing", NULL);
+  commit_text (self, cell);
+}
+
+/* Escape puts back the stored text. */
+static gboolean
+on_text_key_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                JxTeamView            *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  g_object_set_data (G_OBJECT (cell), "jx-restore", GINT_TO_POINTER (TRUE));
+  refresh_cell (self, cell);
+  g_object_set_data (G_OBJECT (cell), "jx-restore", NULL);
+  return TRUE;
 }
 
 static void
@@ -627,9 +705,27 @@ make_cell (JxTeamView   *self,
     {
     case JX_TEAM_COLUMN_NAME:
     case JX_TEAM_COLUMN_ROLE:
-      cell = gtk_editable_label_new ("");
-      gtk_editable_set_width_chars (GTK_EDITABLE (cell), column == JX_TEAM_COLUMN_NAME ? 14 : 16);
-      g_signal_connect (cell, "notify::editing", G_CALLBACK (on_text_editing_cb), self);
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+        GtkEventController *keys = gtk_event_controller_key_new ();
+
+        /* A frameless entry rather than a GtkEditableLabel: GTK 4.8's editable label stops
+         * editing from a timeout that outlives it when its row goes away. */
+        cell = gtk_entry_new ();
+        gtk_entry_set_has_frame (GTK_ENTRY (cell), FALSE);
+        gtk_editable_set_width_chars (GTK_EDITABLE (cell), column == JX_TEAM_COLUMN_NAME ? 14 : 16);
+        gtk_widget_add_css_class (cell, "cell-entry");
+        gtk_widget_set_tooltip_text (cell, column == JX_TEAM_COLUMN_NAME
+                                           ? _("Type a new name and press Enter")
+                                           : _("Type the member's role and press Enter"));
+        g_signal_connect (cell, "activate", G_CALLBACK (on_text_activate_cb), self);
+        g_signal_connect (focus, "enter", G_CALLBACK (on_text_enter_cb), NULL);
+        g_signal_connect (focus, "leave", G_CALLBACK (on_text_leave_cb), self);
+        gtk_widget_add_controller (cell, focus);
+        gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+        g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_key_cb), self);
+        gtk_widget_add_controller (cell, keys);
+      }
       break;
     case JX_TEAM_COLUMN_MANAGER:
     case JX_TEAM_COLUMN_REGION:
@@ -702,6 +798,16 @@ make_cell (JxTeamView   *self,
   return cell;
 }
 
+/* Cells leave the set when they die: the list does not always tear its items down first. */
+static void
+cell_gone_cb (gpointer  data,
+              GObject  *where_the_cell_was)
+{
+  JxTeamView *self = data;
+
+  g_hash_table_remove (self->cells, where_the_cell_was);
+}
+
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
@@ -712,6 +818,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_list_item_set_child (item, cell);
   g_hash_table_add (self->cells, cell);
+  g_object_weak_ref (G_OBJECT (cell), cell_gone_cb, self);
 }
 
 static void
@@ -748,8 +855,23 @@ on_teardown_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
 
-  if (cell != NULL && self->cells != NULL)
-    g_hash_table_remove (self->cells, cell);
+  if (cell != NULL && g_hash_table_remove (self->cells, cell))
+    g_object_weak_unref (G_OBJECT (cell), cell_gone_cb, self);
+}
+
+static void
+forget_cells (JxTeamView *self)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    {
+      g_object_weak_unref (G_OBJECT (cell), cell_gone_cb, self);
+      g_object_set_data (G_OBJECT (cell), "jx-view", NULL);
+      g_hash_table_iter_remove (&iter);
+    }
 }
 
 /* Sorting by the allocation's figures */
@@ -1097,6 +1219,7 @@ load_policies (JxTeamView *self)
 
   if (self->store == NULL || !jx_tier_policies_load (self->store, policies, &error))
     return;
+  memcpy (self->policies, policies, sizeof policies);
   self->syncing++;
   for (guint t = 0; t < JX_N_TIERS; t++)
     {
@@ -1120,6 +1243,10 @@ on_policy_changed_cb (GtkSpinButton *spin,
     return;
   policy.visits_per_month = gtk_spin_button_get_value (self->visits_spins[tier]);
   policy.hours_per_visit = gtk_spin_button_get_value (self->hours_spins[tier]);
+  /* A spin button reports its value again when it loses the focus; that is no change. */
+  if (policy.visits_per_month == self->policies[tier].visits_per_month &&
+      policy.hours_per_visit == self->policies[tier].hours_per_visit)
+    return;
   if (!jx_tier_policy_set (self->store, tier, &policy, &error))
     {
       load_policies (self);
@@ -1519,6 +1646,7 @@ jx_team_view_dispose (GObject *object)
   JxTeamView *self = JX_TEAM_VIEW (object);
 
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
+  forget_cells (self);
   set_context (self, NULL);
   gtk_column_view_set_model (self->members_view, NULL);
   g_clear_object (&self->selection);
