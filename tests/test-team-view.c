@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jx-choice-button.h"
 #include "jx-effort-chart-view.h"
 #include "jx-member-dialog.h"
 #include "jx-team-view.h"
@@ -84,6 +85,25 @@ sql_planned_hours (JxStore *store,
                        "SELECT coalesce(sum(p.visits_per_month * p.hours_per_visit), 0) "
                        "FROM customers c JOIN tier_policies p ON p.tier = coalesce(c.tier, 'none') "
                        "WHERE c.owner_id = ?", member_id);
+}
+
+/* One text value of a query with one id parameter; valid until the next call. */
+static const char *
+query_text (JxStore    *store,
+                    const char *sql,
+                    gint64      id)
+{
+  static char *value;
+  sqlite3_stmt *stmt = NULL;
+
+  g_clear_pointer (&value, g_free);
+  g_assert_cmpint (sqlite3_prepare_v2 (jx_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
 }
 
 static gint64
@@ -328,7 +348,8 @@ test_invalid_edits (Fixture       *f,
   g_autofree char *other = NULL;
   g_autofree char *body = NULL;
   g_autofree char *expected = NULL;
-  GListModel *choices;
+  GtkStringList *choices;
+  g_autofree char *other_region = NULL;
   guint self_position = GTK_INVALID_LIST_POSITION;
   guint manager_position;
   gint64 region_before;
@@ -363,33 +384,49 @@ test_invalid_edits (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, stored);
   g_assert_false (jx_store_can_undo (f->store));
 
-  /* Reporting to oneself. */
-  manager_position = gtk_drop_down_get_selected (GTK_DROP_DOWN (manager));
-  choices = gtk_drop_down_get_model (GTK_DROP_DOWN (manager));
-  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), stored))
+  /* Reporting to oneself, chosen in the manager's drop-down list. */
+  manager_position = jx_choice_button_get_selected (JX_CHOICE_BUTTON (manager));
+  choices = jx_choice_button_get_model (JX_CHOICE_BUTTON (manager));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (choices)); i++)
+    if (g_str_equal (gtk_string_list_get_string (choices, i), stored))
       self_position = i;
   g_assert_cmpuint (self_position, !=, GTK_INVALID_LIST_POSITION);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (manager), self_position);
+  jx_choice_button_popup (JX_CHOICE_BUTTON (manager));
+  g_assert_nonnull (jx_choice_button_get_list (JX_CHOICE_BUTTON (manager)));
+  g_signal_emit_by_name (jx_choice_button_get_list (JX_CHOICE_BUTTON (manager)), "activate",
+                         self_position);
   g_clear_pointer (&body, g_free);
   body = jx_ui_test_take_dialog_body ();
   g_assert_cmpstr (body, ==, "A member cannot report to themselves or to someone who reports to "
                              "them; choose another manager.");
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (manager)), ==, manager_position);
+  g_assert_cmpuint (jx_choice_button_get_selected (JX_CHOICE_BUTTON (manager)), ==,
+                    manager_position);
 
-  /* A good change of region is written and undoable. */
+  /* A good change of region, found by typing in the list's search field, is written and
+   * undoable. */
   region_before = (gint64) query_double (f->store, "SELECT coalesce(region_id, 0) FROM "
                                                    "team_members WHERE id = ?", id);
   g_assert_cmpint (region_before, >, 0);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (region), 0);
-  g_assert_cmpint ((gint64) query_double (f->store, "SELECT coalesce(region_id, 0) FROM "
-                                                    "team_members WHERE id = ?", id), ==, 0);
+  other_region = g_strdup (query_text (f->store, "SELECT name FROM regions WHERE id <> ? "
+                                                          "ORDER BY name LIMIT 1", region_before));
+  jx_choice_button_popup (JX_CHOICE_BUTTON (region));
+  gtk_editable_set_text (jx_choice_button_get_search (JX_CHOICE_BUTTON (region)), other_region);
+  jx_ui_test_iterate ();
+  g_signal_emit_by_name (jx_choice_button_get_search (JX_CHOICE_BUTTON (region)), "activate");
+  g_assert_cmpstr (query_text (f->store, "SELECT coalesce(r.name, '') FROM team_members m "
+                                                 "LEFT JOIN regions r ON r.id = m.region_id "
+                                                 "WHERE m.id = ?", id), ==, other_region);
+  g_assert_cmpstr (gtk_string_list_get_string (jx_choice_button_get_model (JX_CHOICE_BUTTON (region)),
+                                               jx_choice_button_get_selected (JX_CHOICE_BUTTON (region))),
+                   ==, other_region);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   jx_ui_test_iterate ();
   g_assert_cmpint ((gint64) query_double (f->store, "SELECT coalesce(region_id, 0) FROM "
                                                     "team_members WHERE id = ?", id), ==,
                    region_before);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (region)), >, 0);
+  g_assert_cmpstr (gtk_string_list_get_string (jx_choice_button_get_model (JX_CHOICE_BUTTON (region)),
+                                               jx_choice_button_get_selected (JX_CHOICE_BUTTON (region))),
+                   !=, other_region);
 }
 
 /* Adding through the dialog (a taken name keeps it open with the reason), removing, undo. */

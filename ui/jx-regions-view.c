@@ -368,6 +368,8 @@ update_summary (JxRegionsView *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
+/* The table gets the height of its rows up to 15 of them, set rather than asked of the
+ * column view, which would build a row for every region to answer. */
 static void
 update_table_height (JxRegionsView *self)
 {

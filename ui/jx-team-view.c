@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "jx-choice-button.h"
 #include "jx-effort-chart-view.h"
 #include "jx-hours.h"
 #include "jx-member-dialog.h"
@@ -340,9 +341,8 @@ same_choices (GtkStringList *list,
 }
 
 /* The drop-downs get a new list when the names change, and every bound one is set to its
- * member's value again. The name lists reload on every change to their table; a list that
- * reads the same is kept, because a drop-down whose choice is being committed must not lose
- * its model under it. */
+ * member's value again. The name lists reload on every change to their table (a capacity
+ * edit too); a list that reads the same is kept. */
 static void
 on_names_changed_cb (JxTeamView *self)
 {
@@ -390,15 +390,12 @@ rep_of (JxTeamView   *self,
 }
 
 static void
-set_drop_down (JxTeamView  *self,
-               GtkDropDown *drop_down,
-               GListModel  *choices,
-               guint        position)
+set_choice (JxChoiceButton *button,
+            GtkStringList  *choices,
+            guint           position)
 {
-  if (gtk_drop_down_get_model (drop_down) != choices)
-    gtk_drop_down_set_model (drop_down, choices);
-  if (gtk_drop_down_get_selected (drop_down) != position)
-    gtk_drop_down_set_selected (drop_down, position);
+  jx_choice_button_set_model (button, choices);
+  jx_choice_button_set_selected (button, position);
 }
 
 static void
@@ -437,12 +434,12 @@ refresh_cell (JxTeamView *self,
       }
       break;
     case JX_TEAM_COLUMN_MANAGER:
-      set_drop_down (self, GTK_DROP_DOWN (cell), G_LIST_MODEL (self->manager_choices),
-                     choice_position (self->member_names, jx_team_member_get_manager_id (member)));
+      set_choice (JX_CHOICE_BUTTON (cell), self->manager_choices,
+                  choice_position (self->member_names, jx_team_member_get_manager_id (member)));
       break;
     case JX_TEAM_COLUMN_REGION:
-      set_drop_down (self, GTK_DROP_DOWN (cell), G_LIST_MODEL (self->region_choices),
-                     choice_position (self->region_names, jx_team_member_get_region_id (member)));
+      set_choice (JX_CHOICE_BUTTON (cell), self->region_choices,
+                  choice_position (self->region_names, jx_team_member_get_region_id (member)));
       break;
     case JX_TEAM_COLUMN_CAPACITY:
       if (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (cell)) !=
@@ -469,21 +466,17 @@ refresh_cell (JxTeamView *self,
       {
         GtkWidget *bar = gtk_widget_get_first_child (cell);
         GtkWidget *label = gtk_widget_get_next_sibling (bar);
-        g_autofree char *tooltip = rep != NULL ? rep_tooltip (rep) : NULL;
-
         if (rep == NULL)
           {
             gtk_widget_set_visible (bar, FALSE);
             gtk_label_set_text (GTK_LABEL (label), loaded ? "—" : "…");
             set_load_class (label, JX_REP_LOAD_BALANCED, FALSE);
-            gtk_widget_set_tooltip_text (cell, loaded ? _("Owns no customers") : NULL);
           }
         else if (rep->load == JX_REP_LOAD_NO_CAPACITY)
           {
             gtk_widget_set_visible (bar, FALSE);
             gtk_label_set_text (GTK_LABEL (label), C_("load", "No capacity"));
             set_load_class (label, rep->load, TRUE);
-            gtk_widget_set_tooltip_text (cell, tooltip);
           }
         else
           {
@@ -493,7 +486,6 @@ refresh_cell (JxTeamView *self,
             gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), MIN (rep->utilisation, 1.5));
             gtk_label_set_text (GTK_LABEL (label), percent);
             set_load_class (label, rep->load, TRUE);
-            gtk_widget_set_tooltip_text (cell, tooltip);
           }
       }
       break;
@@ -611,13 +603,13 @@ on_text_key_cb (GtkEventControllerKey *controller,
 }
 
 static void
-on_choice_selected_cb (GtkDropDown *drop_down,
-                       GParamSpec  *pspec,
-                       JxTeamView  *self)
+on_choice_selected_cb (JxChoiceButton *button,
+                       GParamSpec     *pspec,
+                       JxTeamView     *self)
 {
-  GtkWidget *cell = GTK_WIDGET (drop_down);
+  GtkWidget *cell = GTK_WIDGET (button);
   JxTeamMember *member = cell_member (cell);
-  guint position = gtk_drop_down_get_selected (drop_down);
+  guint position = jx_choice_button_get_selected (button);
   JxMemberEdit edit = { 0 };
 
   if (member == NULL || self->syncing > 0 || position == GTK_INVALID_LIST_POSITION)
@@ -695,6 +687,58 @@ on_member_notify_cb (GtkWidget *cell)
     refresh_cell (self, cell);
 }
 
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget  *cell,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip,
+                          JxTeamView *self)
+{
+  JxTeamMember *member = cell_member (cell);
+  const JxRepAllocation *rep;
+  g_autofree char *text = NULL;
+
+  if (member == NULL)
+    return FALSE;
+  switch (cell_column (cell))
+    {
+    case JX_TEAM_COLUMN_NAME:
+      text = g_strdup (_("Type a new name and press Enter"));
+      break;
+    case JX_TEAM_COLUMN_ROLE:
+      text = g_strdup (_("Type the member's role and press Enter"));
+      break;
+    case JX_TEAM_COLUMN_MANAGER:
+      text = g_strdup (_("Whom this member reports to"));
+      break;
+    case JX_TEAM_COLUMN_REGION:
+      text = g_strdup (_("The member's sales region"));
+      break;
+    case JX_TEAM_COLUMN_CAPACITY:
+      text = g_strdup (_("Hours per month this member can give to customers; a dash when not "
+                         "set"));
+      break;
+    case JX_TEAM_COLUMN_LOAD:
+    case JX_TEAM_COLUMN_BALANCE:
+    case JX_TEAM_COLUMN_PLANNED:
+      rep = rep_of (self, member);
+      if (rep != NULL)
+        text = rep_tooltip (rep);
+      else if (self->allocation != NULL)
+        text = g_strdup (_("Owns no customers"));
+      break;
+    case JX_TEAM_COLUMN_CUSTOMERS:
+    case JX_TEAM_N_COLUMNS:
+    default:
+      break;
+    }
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static GtkWidget *
 make_cell (JxTeamView   *self,
            JxTeamColumn  column)
@@ -715,9 +759,6 @@ make_cell (JxTeamView   *self,
         gtk_entry_set_has_frame (GTK_ENTRY (cell), FALSE);
         gtk_editable_set_width_chars (GTK_EDITABLE (cell), column == JX_TEAM_COLUMN_NAME ? 14 : 16);
         gtk_widget_add_css_class (cell, "cell-entry");
-        gtk_widget_set_tooltip_text (cell, column == JX_TEAM_COLUMN_NAME
-                                           ? _("Type a new name and press Enter")
-                                           : _("Type the member's role and press Enter"));
         g_signal_connect (cell, "activate", G_CALLBACK (on_text_activate_cb), self);
         g_signal_connect (focus, "enter", G_CALLBACK (on_text_enter_cb), NULL);
         g_signal_connect (focus, "leave", G_CALLBACK (on_text_leave_cb), self);
@@ -729,20 +770,10 @@ make_cell (JxTeamView   *self,
       break;
     case JX_TEAM_COLUMN_MANAGER:
     case JX_TEAM_COLUMN_REGION:
-      {
-        GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                                 "string");
-
-        cell = gtk_drop_down_new (NULL, NULL);
-        gtk_drop_down_set_expression (GTK_DROP_DOWN (cell), expression);
-        gtk_drop_down_set_enable_search (GTK_DROP_DOWN (cell), TRUE);
-        gtk_expression_unref (expression);
-        gtk_widget_add_css_class (cell, "flat");
-        gtk_widget_set_tooltip_text (cell, column == JX_TEAM_COLUMN_MANAGER
-                                           ? _("Whom this member reports to")
-                                           : _("The member's sales region"));
-        g_signal_connect (cell, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-      }
+      cell = jx_choice_button_new ();
+      gtk_widget_set_size_request (cell, column == JX_TEAM_COLUMN_MANAGER ? 140 : 110, -1);
+      gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+      g_signal_connect (cell, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
       break;
     case JX_TEAM_COLUMN_CAPACITY:
       cell = gtk_spin_button_new_with_range (-1, 744, 5);
@@ -751,8 +782,6 @@ make_cell (JxTeamView   *self,
       gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (cell), GTK_UPDATE_IF_VALID);
       gtk_editable_set_width_chars (GTK_EDITABLE (cell), 4);
       gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
-      gtk_widget_set_tooltip_text (cell, _("Hours per month this member can give to "
-                                           "customers; a dash when not set"));
       gtk_widget_set_halign (cell, GTK_ALIGN_END);
       gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
       g_signal_connect (cell, "output", G_CALLBACK (on_capacity_output_cb), NULL);
@@ -795,6 +824,10 @@ make_cell (JxTeamView   *self,
     }
   g_object_set_data (G_OBJECT (cell), "jx-column", GINT_TO_POINTER (column));
   g_object_set_data (G_OBJECT (cell), "jx-view", self);
+  /* Tooltips are asked for when they show: setting one on each cell as it is bound costs a
+   * round trip to the display server per cell. */
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), self);
   return cell;
 }
 
@@ -980,10 +1013,11 @@ static void
 update_summary (JxTeamView *self)
 {
   guint n = self->team != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->team)) : 0;
-  guint reps = 0, managers = 0, capacity = 0;
+  guint reps = 0, managers = 0;
   g_autofree char *members_text = NULL;
+  g_autofree char *managers_text = NULL;
+  g_autofree char *reps_text = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *capacity_text = NULL;
 
   for (guint i = 0; i < n; i++)
     {
@@ -995,15 +1029,14 @@ update_summary (JxTeamView *self)
         managers++;
       else
         reps++;
-      capacity += MAX (jx_team_member_get_capacity_hours (member), 0);
     }
-  /* Translators: the start of the Team view's summary; %u is a number of people. */
+  /* Translators: parts of the Team view's summary, "17 members · 5 managers, 12 reps". */
   members_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members", n), n);
-  capacity_text = jx_hours_format (capacity);
-  /* Translators: the Team view's summary, "17 members · 4 managers, 13 reps · 1,930 h
-   * capacity per month"; %u are numbers of people, the last %s is hours. */
-  text = g_strdup_printf (_("%s · %u managers, %u reps · %s capacity per month"), members_text,
-                          managers, reps, capacity_text);
+  managers_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u manager", "%u managers",
+                                                managers), managers);
+  reps_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rep", "%u reps", reps), reps);
+  /* Translators: the Team view's summary, "17 members · 5 managers, 12 reps". */
+  text = g_strdup_printf (_("%s · %s, %s"), members_text, managers_text, reps_text);
   gtk_label_set_text (self->summary_label, n > 0 ? text : _("No team members yet"));
 }
 
@@ -1367,8 +1400,9 @@ on_selection_changed_cb (JxTeamView *self)
                                  gtk_single_selection_get_selected_item (self->selection) != NULL);
 }
 
-/* A GtkColumnView inside the page's scrolled window asks for the height of the rows it has
- * made so far; give it room for the team (a long team scrolls inside the table). */
+/* The table gets the height of its rows up to 14 of them; a longer team scrolls inside it.
+ * The height is set rather than asked of the column view: asking for its natural height
+ * makes it build a row for every member (4,800 at the largest demo scale). */
 static void
 update_table_height (JxTeamView *self)
 {
