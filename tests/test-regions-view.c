@@ -262,6 +262,28 @@ test_strategy_and_remove (Fixture       *f,
   g_assert_nonnull (jx_region_tree_find (jx_regions_view_get_tree (f->view), id));
 }
 
+static gboolean
+still_alive (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* Closing the window while the regions are read: the worker's task keeps the view until it
+ * returns, then the view goes away quietly. */
+static void
+test_close_while_loading (void)
+{
+  Fixture f;
+  gpointer view = NULL;
+
+  fixture_set_up (&f, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "regions.add-region", NULL));
+  g_assert_true (jx_regions_view_is_loading (f.view));
+  g_set_weak_pointer (&view, f.view);
+  gtk_window_destroy (GTK_WINDOW (f.window));
+  jx_ui_test_wait_while (still_alive, &view);
+}
+
 static void
 test_parse_amount (void)
 {
@@ -387,6 +409,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/jx/regions-view/strategy-and-remove", Fixture, NULL, fixture_set_up,
               test_strategy_and_remove, fixture_tear_down);
+  g_test_add_func ("/jx/regions-view/close-while-loading", test_close_while_loading);
   g_test_add ("/jx/regions-view/chart-light-dark", Fixture, NULL, fixture_set_up,
               test_chart_light_dark, fixture_tear_down);
   status = g_test_run ();

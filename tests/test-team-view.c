@@ -478,6 +478,31 @@ test_add_remove (Fixture       *f,
 }
 
 static gboolean
+still_alive (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* Closing the window while the allocation is computed: the worker's task keeps the view
+ * until it returns, then the view goes away quietly. */
+static void
+test_close_while_computing (void)
+{
+  Fixture f;
+  gpointer view = NULL;
+  JxTierPolicy policy = { 2, 2 };
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_up (&f, NULL);
+  g_assert_true (jx_tier_policy_set (f.store, JX_TIER_GROWTH, &policy, &error));
+  g_assert_true (jx_tier_policy_set (f.store, JX_TIER_MAINTAIN, &policy, &error));
+  g_assert_true (jx_team_view_is_loading (f.view));
+  g_set_weak_pointer (&view, f.view);
+  gtk_window_destroy (GTK_WINDOW (f.window));
+  jx_ui_test_wait_while (still_alive, &view);
+}
+
+static gboolean
 pixels_differ (const guchar *a,
                const guchar *b,
                gsize         len)
@@ -569,6 +594,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/jx/team-view/add-remove", Fixture, NULL, fixture_set_up, test_add_remove,
               fixture_tear_down);
+  g_test_add_func ("/jx/team-view/close-while-computing", test_close_while_computing);
   g_test_add ("/jx/team-view/chart-light-dark", Fixture, NULL, fixture_set_up,
               test_chart_light_dark, fixture_tear_down);
   status = g_test_run ();

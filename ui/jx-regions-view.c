@@ -83,6 +83,7 @@ struct _JxRegionsView {
   gint64               select_after_load;
   gboolean             first_load;
   guint                restore_parent_id;
+  gboolean             disposed;
   gboolean             focus_after_load;
 };
 
@@ -693,6 +694,8 @@ tree_done_cb (GObject      *object,
   g_autoptr(JxRegionTree) tree = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->job_running = FALSE;
+  if (self->disposed)
+    return;   /* the task kept the view alive, but its widgets are gone */
   if (job->generation != self->generation || self->store == NULL)
     {
       start_load (self);
@@ -1335,6 +1338,7 @@ jx_regions_view_dispose (GObject *object)
 {
   JxRegionsView *self = JX_REGIONS_VIEW (object);
 
+  self->disposed = TRUE;
   g_clear_handle_id (&self->restore_parent_id, g_source_remove);
   set_context (self, NULL);
   gtk_column_view_set_model (self->regions_view, NULL);

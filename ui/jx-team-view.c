@@ -86,6 +86,7 @@ struct _JxTeamView {
   guint                generation;
   guint                pending_tables;
   gboolean             job_running;
+  gboolean             disposed;
 };
 
 G_DEFINE_FINAL_TYPE (JxTeamView, jx_team_view, ADW_TYPE_BIN)
@@ -1182,6 +1183,12 @@ allocation_done_cb (GObject      *object,
   JxAllocation *allocation = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->job_running = FALSE;
+  if (self->disposed)
+    {
+      /* The task kept the view alive, but its widgets are gone. */
+      g_clear_pointer (&allocation, jx_allocation_free);
+      return;
+    }
   if (job->generation != self->generation || self->source == NULL)
     {
       /* Another database was opened meanwhile (or the view went away). */
@@ -1679,6 +1686,7 @@ jx_team_view_dispose (GObject *object)
 {
   JxTeamView *self = JX_TEAM_VIEW (object);
 
+  self->disposed = TRUE;
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   forget_cells (self);
   set_context (self, NULL);
