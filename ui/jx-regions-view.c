@@ -101,7 +101,7 @@ static GParamSpec *properties[N_PROPS];
                      JX_TABLE_TEAM_MEMBERS | JX_TABLE_SETTINGS)
 
 #define TABLE_HEADER_HEIGHT 40
-#define TABLE_ROW_HEIGHT    36
+#define TABLE_ROW_HEIGHT    40
 
 static void start_load (JxRegionsView *self);
 

@@ -758,7 +758,7 @@ make_cell (JxTeamView   *self,
          * editing from a timeout that outlives it when its row goes away. */
         cell = gtk_entry_new ();
         gtk_entry_set_has_frame (GTK_ENTRY (cell), FALSE);
-        gtk_editable_set_width_chars (GTK_EDITABLE (cell), column == JX_TEAM_COLUMN_NAME ? 14 : 16);
+        gtk_editable_set_width_chars (GTK_EDITABLE (cell), column == JX_TEAM_COLUMN_NAME ? 12 : 13);
         gtk_widget_add_css_class (cell, "cell-entry");
         g_signal_connect (cell, "activate", G_CALLBACK (on_text_activate_cb), self);
         g_signal_connect (focus, "enter", G_CALLBACK (on_text_enter_cb), NULL);
@@ -772,7 +772,7 @@ make_cell (JxTeamView   *self,
     case JX_TEAM_COLUMN_MANAGER:
     case JX_TEAM_COLUMN_REGION:
       cell = jx_choice_button_new ();
-      gtk_widget_set_size_request (cell, column == JX_TEAM_COLUMN_MANAGER ? 140 : 110, -1);
+      gtk_widget_set_size_request (cell, column == JX_TEAM_COLUMN_MANAGER ? 130 : 100, -1);
       gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
       g_signal_connect (cell, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
       break;
@@ -808,7 +808,7 @@ make_cell (JxTeamView   *self,
         gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "under", JX_ALLOCATION_UNDER_RATIO);
         gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "balanced", 1.0);
         gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "over", 1.5);
-        gtk_widget_set_size_request (bar, 72, -1);
+        gtk_widget_set_size_request (bar, 60, -1);
         gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
         gtk_widget_add_css_class (bar, "load-bar");
         gtk_label_set_xalign (GTK_LABEL (label), 1.0);
