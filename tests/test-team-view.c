@@ -241,6 +241,12 @@ assert_same_allocation (const JxAllocation *shown,
     }
 }
 
+static double
+key_planned (Fixture *f)
+{
+  return jx_team_view_get_allocation (f->view)->tiers[JX_TIER_KEY].planned_hours;
+}
+
 /* Editing a policy changes the planned hours at once, as jx_allocation_compute() has them. */
 static void
 test_policy (Fixture       *f,
@@ -265,8 +271,7 @@ test_policy (Fixture       *f,
   wait_for_view (f);
   expected = fresh_allocation (f->store);
   assert_same_allocation (jx_team_view_get_allocation (f->view), expected);
-  g_assert_cmpfloat_with_epsilon (jx_team_view_get_allocation (f->view)->tiers[JX_TIER_KEY].planned_hours,
-                                  key_customers * 1.5 * 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (key_planned (f), key_customers * 1.5 * 3, 1e-9);
   /* Each rep's planned hours follow, as SQL sums them. */
   for (guint i = 0; i < expected->reps->len; i++)
     {
@@ -295,8 +300,7 @@ test_policy (Fixture       *f,
                                              "WHERE tier = 'key'", 0), ==, 4);
   wait_for_view (f);
   g_assert_cmpfloat (gtk_spin_button_get_value (visits), ==, 4);
-  g_assert_cmpfloat_with_epsilon (jx_team_view_get_allocation (f->view)->tiers[JX_TIER_KEY].planned_hours,
-                                  before, 1e-9);
+  g_assert_cmpfloat_with_epsilon (key_planned (f), before, 1e-9);
   g_assert_cmpint (jx_team_view_get_allocation (f->view)->tiers[JX_TIER_KEY].customers, ==,
                    key_customers);
 }
@@ -306,11 +310,11 @@ static void
 test_customer_moved (Fixture       *f,
                      gconstpointer  data)
 {
-  gint64 customer = jx_test_query_int (f->store, "SELECT min(id) FROM customers "
-                                                 "WHERE tier = 'maintain' AND owner_id IS NOT NULL");
-  gint64 owner = jx_test_query_int (f->store, "SELECT owner_id FROM customers WHERE id = "
-                                              "(SELECT min(id) FROM customers "
-                                              "WHERE tier = 'maintain' AND owner_id IS NOT NULL)");
+  gint64 customer = jx_test_query_int (f->store,
+                                       "SELECT min(id) FROM customers "
+                                       "WHERE tier = 'maintain' AND owner_id IS NOT NULL");
+  gint64 owner = (gint64) query_double (f->store, "SELECT owner_id FROM customers WHERE id = ?",
+                                        customer);
   double owner_before = find_rep (jx_team_view_get_allocation (f->view), owner)->planned_hours;
   guint key_before = jx_team_view_get_allocation (f->view)->tiers[JX_TIER_KEY].customers;
   JxTierMove move = { customer, JX_TIER_KEY };
@@ -333,6 +337,16 @@ test_customer_moved (Fixture       *f,
                                   owner_before + 12 - 1.5, 1e-9);
   expected = fresh_allocation (f->store);
   assert_same_allocation (jx_team_view_get_allocation (f->view), expected);
+}
+
+/* The text a drop-down cell shows. */
+static const char *
+chosen (GtkWidget *cell)
+{
+  JxChoiceButton *button = JX_CHOICE_BUTTON (cell);
+
+  return gtk_string_list_get_string (jx_choice_button_get_model (button),
+                                     jx_choice_button_get_selected (button));
 }
 
 /* A bad name or a manager loop is refused with the reason; the cell shows the stored value. */
@@ -378,8 +392,8 @@ test_invalid_edits (Fixture       *f,
   g_signal_emit_by_name (name, "activate");
   g_clear_pointer (&body, g_free);
   body = jx_ui_test_take_dialog_body ();
-  expected = g_strdup_printf ("There is already a team member called “%s”; choose another name.",
-                              other);
+  expected = g_strdup_printf ("There is already a team member called “%s”; "
+                              "choose another name.", other);
   g_assert_cmpstr (body, ==, expected);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, stored);
   g_assert_false (jx_store_can_undo (f->store));
@@ -416,17 +430,13 @@ test_invalid_edits (Fixture       *f,
   g_assert_cmpstr (query_text (f->store, "SELECT coalesce(r.name, '') FROM team_members m "
                                                  "LEFT JOIN regions r ON r.id = m.region_id "
                                                  "WHERE m.id = ?", id), ==, other_region);
-  g_assert_cmpstr (gtk_string_list_get_string (jx_choice_button_get_model (JX_CHOICE_BUTTON (region)),
-                                               jx_choice_button_get_selected (JX_CHOICE_BUTTON (region))),
-                   ==, other_region);
+  g_assert_cmpstr (chosen (region), ==, other_region);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   jx_ui_test_iterate ();
   g_assert_cmpint ((gint64) query_double (f->store, "SELECT coalesce(region_id, 0) FROM "
                                                     "team_members WHERE id = ?", id), ==,
                    region_before);
-  g_assert_cmpstr (gtk_string_list_get_string (jx_choice_button_get_model (JX_CHOICE_BUTTON (region)),
-                                               jx_choice_button_get_selected (JX_CHOICE_BUTTON (region))),
-                   !=, other_region);
+  g_assert_cmpstr (chosen (region), !=, other_region);
 }
 
 /* Adding through the dialog (a taken name keeps it open with the reason), removing, undo. */

@@ -151,8 +151,9 @@ jx_choice_button_popup (JxChoiceButton *self)
     {
       /* Built on the first opening and kept for the next ones, with the search cleared. */
       gtk_editable_set_text (GTK_EDITABLE (self->search), "");
-      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->list)),
-                                         self->selected);
+      GtkSelectionModel *shown = gtk_list_view_get_model (self->list);
+
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (shown), self->selected);
       gtk_popover_popup (GTK_POPOVER (self->popover));
       gtk_widget_grab_focus (self->search);
       return;

@@ -71,7 +71,8 @@ chosen_id (JxNameList  *names,
 static void
 on_name_changed_cb (JxMemberDialog *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *name = g_strstrip (g_strdup (text));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "member.add", *name != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
@@ -100,9 +101,11 @@ jx_member_dialog_set_edit (JxMemberDialog     *self,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), edit->name != NULL ? edit->name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->role_row), edit->role != NULL ? edit->role : "");
   gtk_switch_set_active (self->manager_switch, edit->is_manager);
-  position = edit->manager_id > 0 ? jx_name_list_find_id (self->members, edit->manager_id) : G_MAXUINT;
+  position = edit->manager_id > 0 ? jx_name_list_find_id (self->members, edit->manager_id)
+                                  : G_MAXUINT;
   adw_combo_row_set_selected (self->reports_row, position == G_MAXUINT ? 0 : position + 1);
-  position = edit->region_id > 0 ? jx_name_list_find_id (self->regions, edit->region_id) : G_MAXUINT;
+  position = edit->region_id > 0 ? jx_name_list_find_id (self->regions, edit->region_id)
+                                 : G_MAXUINT;
   adw_combo_row_set_selected (self->region_row, position == G_MAXUINT ? 0 : position + 1);
   gtk_spin_button_set_value (self->capacity_spin, MAX (edit->capacity_hours, 0));
 }
