@@ -478,6 +478,15 @@ test_add_remove (Fixture       *f,
   g_assert_cmpint (find_rep (jx_team_view_get_allocation (f->view), id)->load, ==,
                    JX_REP_LOAD_UNDER);
 
+  /* The search finds the new member by name. */
+  gtk_editable_set_text (GTK_EDITABLE (jx_team_view_get_search_entry (f->view)), "zhao");
+  g_signal_emit_by_name (jx_team_view_get_search_entry (f->view), "search-changed");
+  g_assert_cmpuint (jx_team_view_get_n_shown (f->view), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (jx_team_view_get_search_entry (f->view)), "");
+  g_signal_emit_by_name (jx_team_view_get_search_entry (f->view), "search-changed");
+  g_assert_cmpuint (jx_team_view_get_n_shown (f->view), ==, members + 1);
+  jx_team_view_select_member (f->view, id);
+
   /* The new member is selected; Remove takes it away, and undo brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "team.remove-member", NULL));
   g_assert_cmpint (jx_store_count_rows (f->store, JX_TABLE_TEAM_MEMBERS), ==, members);

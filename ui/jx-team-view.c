@@ -46,6 +46,7 @@ struct _JxTeamView {
 
   GtkStack            *main_stack;
   GtkLabel            *summary_label;
+  GtkSearchEntry      *search_entry;
   GtkSpinner          *spinner;
   GtkScrolledWindow   *table_scroll;
   GtkColumnView       *members_view;
@@ -66,6 +67,9 @@ struct _JxTeamView {
   JxNameList          *region_names;
   GtkStringList       *manager_choices;  /* "No manager", then member_names */
   GtkStringList       *region_choices;   /* "No region", then region_names */
+  GtkFilterListModel  *filtered;
+  GtkCustomFilter     *filter;
+  char                *search_key;       /* casefolded, NULL for none */
   GtkSortListModel    *sorted;
   GtkSingleSelection  *selection;
   GtkSorter           *allocation_sorters[3];
@@ -1413,7 +1417,7 @@ on_selection_changed_cb (JxTeamView *self)
 static void
 update_table_height (JxTeamView *self)
 {
-  guint n = self->team != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->team)) : 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
   gtk_scrolled_window_set_min_content_height (self->table_scroll,
                                               TABLE_HEADER_HEIGHT +
@@ -1424,7 +1428,46 @@ static void
 on_team_items_changed_cb (JxTeamView *self)
 {
   update_summary (self);
-  update_table_height (self);
+}
+
+static gboolean
+contains_key (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, key) != NULL;
+}
+
+/* A member shows when the search is empty or found in the name, role, manager or region. */
+static gboolean
+member_matches_cb (gpointer item,
+                   gpointer data)
+{
+  JxTeamView *self = data;
+  JxTeamMember *member = item;
+
+  if (self->search_key == NULL)
+    return TRUE;
+  return contains_key (jx_team_member_get_name (member), self->search_key) ||
+         contains_key (jx_team_member_get_role (member), self->search_key) ||
+         contains_key (jx_team_member_get_manager_name (member), self->search_key) ||
+         contains_key (jx_team_member_get_region_name (member), self->search_key);
+}
+
+static void
+on_search_changed_cb (JxTeamView *self)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = g_strstrip (g_strdup (typed));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (*text != '\0')
+    self->search_key = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -1443,7 +1486,7 @@ set_store (JxTeamView *self,
     g_signal_handlers_disconnect_by_func (self->member_names, on_names_changed_cb, self);
   if (self->region_names != NULL)
     g_signal_handlers_disconnect_by_func (self->region_names, on_names_changed_cb, self);
-  gtk_sort_list_model_set_model (self->sorted, NULL);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
   g_clear_object (&self->team);
   g_clear_object (&self->member_names);
   g_clear_object (&self->region_names);
@@ -1470,7 +1513,7 @@ set_store (JxTeamView *self,
       if (self->team != NULL)
         g_signal_connect_swapped (self->team, "items-changed",
                                   G_CALLBACK (on_team_items_changed_cb), self);
-      gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->team));
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->team));
       self->changed_id = g_signal_connect_swapped (store, "changed",
                                                    G_CALLBACK (on_store_changed_cb), self);
       g_free (self->currency);
@@ -1519,6 +1562,9 @@ static void
 on_member_added_cb (JxTeamView *self,
                     gint64      member_id)
 {
+  /* The new member may not match the search; show everyone so it can be selected. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  on_search_changed_cb (self);
   jx_team_view_select_member (self, member_id);
 }
 
@@ -1641,6 +1687,23 @@ jx_team_view_get_policy_spin (JxTeamView *self,
   return hours ? self->hours_spins[tier] : self->visits_spins[tier];
 }
 
+/* How many members the table shows (after the search). */
+guint
+jx_team_view_get_n_shown (JxTeamView *self)
+{
+  g_return_val_if_fail (JX_IS_TEAM_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+GtkWidget *
+jx_team_view_get_search_entry (JxTeamView *self)
+{
+  g_return_val_if_fail (JX_IS_TEAM_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->search_entry);
+}
+
 GtkWidget *
 jx_team_view_get_effort_chart (JxTeamView *self)
 {
@@ -1693,6 +1756,10 @@ jx_team_view_dispose (GObject *object)
   gtk_column_view_set_model (self->members_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_func (self->filtered, update_table_height, self);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   g_clear_object (&self->manager_choices);
   g_clear_object (&self->region_choices);
   for (guint k = 0; k < G_N_ELEMENTS (self->allocation_sorters); k++)
@@ -1708,6 +1775,7 @@ jx_team_view_finalize (GObject *object)
   g_clear_pointer (&self->reps, g_hash_table_unref);
   g_clear_pointer (&self->allocation, jx_allocation_free);
   g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_free (self->search_key);
   g_free (self->currency);
   G_OBJECT_CLASS (jx_team_view_parent_class)->finalize (object);
 }
@@ -1770,6 +1838,8 @@ jx_team_view_class_init (JxTeamViewClass *klass)
                                                "/io/github/jingxi/Jingxi/ui/jx-team-view.ui");
   gtk_widget_class_bind_template_child (widget_class, JxTeamView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JxTeamView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, JxTeamView, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, JxTeamView, spinner);
   gtk_widget_class_bind_template_child (widget_class, JxTeamView, table_scroll);
   gtk_widget_class_bind_template_child (widget_class, JxTeamView, members_view);
@@ -1828,7 +1898,11 @@ jx_team_view_init (JxTeamView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   setup_columns (self);
-  self->sorted = gtk_sort_list_model_new (NULL, NULL);
+  self->filter = gtk_custom_filter_new (member_matches_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_table_height),
+                            self);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), NULL);
   gtk_sort_list_model_set_sorter (self->sorted,
                                   gtk_column_view_get_sorter (self->members_view));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));

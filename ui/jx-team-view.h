@@ -34,6 +34,8 @@ GtkSpinButton      *jx_team_view_get_policy_spin     (JxTeamView    *self,
                                                       JxTier         tier,
                                                       gboolean       hours);
 GtkWidget          *jx_team_view_get_effort_chart    (JxTeamView    *self);
+guint               jx_team_view_get_n_shown         (JxTeamView    *self);
+GtkWidget          *jx_team_view_get_search_entry    (JxTeamView    *self);
 void                jx_team_view_select_member       (JxTeamView    *self,
                                                       gint64         member_id);
 
