@@ -194,6 +194,15 @@ jx_region_get_potential (JxRegion *self)
   return self->potential;
 }
 
+/* The potential entered for the region itself, −1 when none was (jx_region_get_potential()
+ * then gives the sum of its subregions'); what an editor shows. */
+gint64
+jx_region_get_own_potential (JxRegion *self)
+{
+  g_return_val_if_fail (JX_IS_REGION (self), -1);
+  return self->own_potential;
+}
+
 /* Won revenue of the last 12 months from the customers of the region and its subregions. */
 gint64
 jx_region_get_won_12m (JxRegion *self)

@@ -34,6 +34,7 @@ gint64          jx_region_get_id              (JxRegion           *self);
 gint64          jx_region_get_parent_id       (JxRegion           *self);
 const char     *jx_region_get_name            (JxRegion           *self);
 gint64          jx_region_get_potential       (JxRegion           *self);
+gint64          jx_region_get_own_potential   (JxRegion           *self);
 gint64          jx_region_get_won_12m         (JxRegion           *self);
 double          jx_region_get_share           (JxRegion           *self);
 guint           jx_region_get_n_customers     (JxRegion           *self);

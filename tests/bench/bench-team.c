@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "jx-core.h"
+
+/*
+ * bench-team DATABASE [TODAY]
+ *
+ * Times what the Team and Regions views do on a large database (made once with
+ *   jingxi-cli --db FILE init --demo --scale 300 --today 2026-11-27):
+ * on the window's connection, the team list the view builds at once; on a second
+ * connection, as the views' worker threads do, the first allocation (customer base and
+ * allocation), the allocation after a policy change and after a tier move (the change is
+ * relayed with jx_store_mark_changed), and the region tree. The changes are undone at the
+ * end, so the file is unchanged.
+ */
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+static long
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+static void
+report (const char *what,
+        gint64      start,
+        double      cpu_start)
+{
+  printf ("%-44s %8.1f ms  (cpu %7.1f ms)\n", what, ms_since (start), cpu_ms () - cpu_start);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxStore) store = NULL;
+  g_autoptr(JxStore) reader = NULL;
+  g_autoptr(JxCustomerBase) base = NULL;
+  g_autoptr(JxAllocation) allocation = NULL;
+  g_autoptr(JxTeam) team = NULL;
+  g_autoptr(JxRegionTree) tree = NULL;
+  JxTierPolicy policies[JX_N_TIERS];
+  JxTierPolicy changed;
+  JxTierMove move;
+  GDate today;
+  gint64 start;
+  double cpu;
+  guint moved = 0;
+
+  jx_i18n_init ();
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: bench-team DATABASE [TODAY]\n");
+      return 2;
+    }
+  if (!jx_date_parse_iso (argc > 2 ? argv[2] : "2026-11-27", &today))
+    {
+      fprintf (stderr, "bad date\n");
+      return 2;
+    }
+  store = jx_store_open (argv[1], JX_STORE_OPEN_UNDO, &error);
+  if (store == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  printf ("%s: %" G_GINT64_FORMAT " customers, %" G_GINT64_FORMAT " team members, %"
+          G_GINT64_FORMAT " deals\n", argv[1], jx_store_count_rows (store, JX_TABLE_CUSTOMERS),
+          jx_store_count_rows (store, JX_TABLE_TEAM_MEMBERS),
+          jx_store_count_rows (store, JX_TABLE_DEALS));
+
+  start = g_get_monotonic_time ();
+  cpu = cpu_ms ();
+  team = jx_team_new (store, &error);
+  g_assert_no_error (error);
+  report ("team list (window thread)", start, cpu);
+
+  start = g_get_monotonic_time ();
+  cpu = cpu_ms ();
+  reader = jx_store_open (argv[1], JX_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  base = jx_customer_base_new (reader, &today, &error);
+  g_assert_no_error (error);
+  allocation = jx_allocation_compute (base, &error);
+  g_assert_no_error (error);
+  report ("first allocation (worker)", start, cpu);
+  printf ("  planned %.1f h, %u reps\n", allocation->planned_hours, allocation->reps->len);
+
+  g_assert_true (jx_tier_policies_load (store, policies, NULL));
+  changed = policies[JX_TIER_KEY];
+  changed.visits_per_month += 1;
+  start = g_get_monotonic_time ();
+  cpu = cpu_ms ();
+  g_assert_true (jx_tier_policy_set (store, JX_TIER_KEY, &changed, &error));
+  g_clear_pointer (&allocation, jx_allocation_free);
+  allocation = jx_allocation_compute (base, &error);
+  g_assert_no_error (error);
+  report ("policy change, commit + allocation", start, cpu);
+
+  move.customer_id = jx_customer_base_get_row (base, 0)->id;
+  move.to = jx_customer_base_get_row (base, 0)->tier == JX_TIER_KEY ? JX_TIER_GROWTH
+                                                                     : JX_TIER_KEY;
+  start = g_get_monotonic_time ();
+  cpu = cpu_ms ();
+  g_assert_true (jx_tier_move (store, &move, 1, JX_TIER_SOURCE_MANUAL, &today, &moved, &error));
+  report ("tier move, commit (window thread)", start, cpu);
+  start = g_get_monotonic_time ();
+  cpu = cpu_ms ();
+  jx_store_mark_changed (reader, JX_TABLE_CUSTOMERS | JX_TABLE_TIER_HISTORY);
+  g_clear_pointer (&allocation, jx_allocation_free);
+  allocation = jx_allocation_compute (base, &error);
+  g_assert_no_error (error);
+  report ("tier move, customers re-read + allocation", start, cpu);
+
+  start = g_get_monotonic_time ();
+  cpu = cpu_ms ();
+  tree = jx_region_tree_new (reader, &today, &error);
+  g_assert_no_error (error);
+  report ("region tree (worker)", start, cpu);
+
+  g_assert_true (jx_store_undo (store, &error));
+  g_assert_true (jx_store_undo (store, &error));
+  g_assert_no_error (error);
+  printf ("peak RSS %ld MiB\n", peak_rss_mib ());
+  return 0;
+}

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "jx-effort-chart-view.h"
+#include "jx-hours.h"
+#include "jx-ui.h"
+
+/*
+ * The revenue-share against effort-share chart of the allocation as a widget: the painter
+ * draws into the snapshot, and its layout, kept until the size, the data or the colours
+ * change, answers the hover tooltips.
+ */
+
+struct _JxEffortChartView {
+  GtkWidget         parent_instance;
+
+  JxTierAllocation  tiers[JX_N_TIERS];
+  gint64            revenue_12m;
+  double            planned_hours;
+  gboolean          has_data;
+  char             *currency;
+  JxEffortBar       bars[JX_N_TIERS];
+  guint             n_bars;
+
+  JxEffortLayout   *layout;
+  int               layout_width;
+  int               layout_height;
+  gulong            dark_id;
+};
+
+G_DEFINE_FINAL_TYPE (JxEffortChartView, jx_effort_chart_view, GTK_TYPE_WIDGET)
+
+static void
+invalidate (JxEffortChartView *self)
+{
+  g_clear_pointer (&self->layout, jx_effort_layout_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static JxEffortLayout *
+ensure_layout (JxEffortChartView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->layout != NULL && (width != self->layout_width || height != self->layout_height))
+    g_clear_pointer (&self->layout, jx_effort_layout_free);
+  if (self->layout == NULL && width > 0 && height > 0)
+    {
+      JxChartStyle style;
+      JxEffortChartData data = { self->n_bars, self->bars, NULL };
+
+      jx_ui_chart_style_for (GTK_WIDGET (self), &style);
+      self->layout = jx_effort_layout_new (&data, &style, width, height);
+      self->layout_width = width;
+      self->layout_height = height;
+    }
+  return self->layout;
+}
+
+static char *
+tooltip_for (JxEffortChartView *self,
+             const JxEffortHit *hit)
+{
+  const JxTierAllocation *tier = &self->tiers[hit->tier];
+  g_autofree char *customers = jx_number_format (tier->customers);
+  g_autofree char *share = jx_percent_format (hit->share, 1);
+  g_autofree char *heading = NULL;
+
+  /* Translators: the first line of a tooltip in the effort chart: a tier and how many
+   * customers it holds. */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s customer",
+                                          "%s · %s customers", tier->customers),
+                             jx_tier_get_label (hit->tier), customers);
+  if (hit->kind == JX_EFFORT_HIT_REVENUE)
+    {
+      g_autofree char *amount = jx_money_format_compact (tier->revenue_12m, self->currency);
+
+      /* Translators: a tooltip; the first %s is a share ("85.2%"), the second an amount. */
+      return g_strdup_printf (_("%s\n%s of won revenue in the last 12 months (%s)"), heading,
+                              share, amount);
+    }
+  else
+    {
+      g_autofree char *hours = jx_hours_format (tier->planned_hours);
+      g_autofree char *visits = jx_figure_format (tier->policy.visits_per_month);
+      g_autofree char *per_visit = jx_figure_format (tier->policy.hours_per_visit);
+
+      /* Translators: a tooltip; %s are a share ("42.6%"), planned hours ("876 h"), visits
+       * per customer per month and hours per visit. */
+      return g_strdup_printf (_("%s\n%s of planned hours: %s per month (%s visits × %s h "
+                                "per customer)"), heading, share, hours, visits, per_visit);
+    }
+}
+
+/* The tooltip the chart shows at (@x, @y), or %NULL where there is no bar; for tests. */
+char *
+jx_effort_chart_view_dup_tooltip_at (JxEffortChartView *self,
+                                     double             x,
+                                     double             y)
+{
+  JxEffortLayout *layout;
+  JxEffortHit hit;
+
+  g_return_val_if_fail (JX_IS_EFFORT_CHART_VIEW (self), NULL);
+
+  layout = ensure_layout (self);
+  if (layout == NULL || !self->has_data || !jx_effort_layout_hit_test (layout, x, y, &hit))
+    return NULL;
+  return tooltip_for (self, &hit);
+}
+
+/* Where the layout puts a bar (board order of tiers), for tests. */
+gboolean
+jx_effort_chart_view_get_bar (JxEffortChartView *self,
+                              guint              index,
+                              JxEffortHitKind    which,
+                              JxRect            *rect)
+{
+  JxEffortLayout *layout;
+
+  g_return_val_if_fail (JX_IS_EFFORT_CHART_VIEW (self), FALSE);
+
+  layout = ensure_layout (self);
+  if (layout == NULL || index >= self->n_bars)
+    return FALSE;
+  jx_effort_layout_get_bar (layout, index, which, rect);
+  return TRUE;
+}
+
+/**
+ * jx_effort_chart_view_set_allocation:
+ * @allocation: (nullable): the allocation to show, copied; %NULL for none
+ * @currency: the currency of the amounts in tooltips
+ */
+void
+jx_effort_chart_view_set_allocation (JxEffortChartView  *self,
+                                     const JxAllocation *allocation,
+                                     const char         *currency)
+{
+  g_return_if_fail (JX_IS_EFFORT_CHART_VIEW (self));
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  if (allocation != NULL)
+    {
+      memcpy (self->tiers, allocation->tiers, sizeof self->tiers);
+      self->revenue_12m = allocation->revenue_12m;
+      self->planned_hours = allocation->planned_hours;
+      self->n_bars = jx_effort_bars_from_allocation (allocation, self->bars);
+      self->has_data = TRUE;
+    }
+  else
+    {
+      memset (self->tiers, 0, sizeof self->tiers);
+      self->n_bars = 0;
+      self->has_data = FALSE;
+    }
+  invalidate (self);
+}
+
+static void
+on_dark_changed_cb (JxEffortChartView *self)
+{
+  invalidate (self);
+}
+
+static void
+jx_effort_chart_view_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  JxEffortChartView *self = JX_EFFORT_CHART_VIEW (widget);
+  JxEffortLayout *layout = ensure_layout (self);
+  cairo_t *cr;
+
+  if (layout == NULL)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout_width,
+                                                                  self->layout_height));
+  jx_effort_layout_draw (layout, cr);
+  cairo_destroy (cr);
+}
+
+static void
+jx_effort_chart_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 360;
+      *natural = 560;
+    }
+  else
+    {
+      /* Five tiers of two bars each, the title and the legend. */
+      *minimum = 300;
+      *natural = 340;
+    }
+}
+
+static void
+jx_effort_chart_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  JxEffortChartView *self = JX_EFFORT_CHART_VIEW (widget);
+
+  if (width != self->layout_width || height != self->layout_height)
+    g_clear_pointer (&self->layout, jx_effort_layout_free);
+}
+
+static gboolean
+jx_effort_chart_view_query_tooltip (GtkWidget  *widget,
+                                    int         x,
+                                    int         y,
+                                    gboolean    keyboard_tooltip,
+                                    GtkTooltip *tooltip)
+{
+  g_autofree char *text = NULL;
+
+  if (keyboard_tooltip)
+    return FALSE;
+  text = jx_effort_chart_view_dup_tooltip_at (JX_EFFORT_CHART_VIEW (widget), x, y);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+jx_effort_chart_view_dispose (GObject *object)
+{
+  JxEffortChartView *self = JX_EFFORT_CHART_VIEW (object);
+
+  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
+  g_clear_pointer (&self->layout, jx_effort_layout_free);
+  G_OBJECT_CLASS (jx_effort_chart_view_parent_class)->dispose (object);
+}
+
+static void
+jx_effort_chart_view_finalize (GObject *object)
+{
+  JxEffortChartView *self = JX_EFFORT_CHART_VIEW (object);
+
+  g_free (self->currency);
+  G_OBJECT_CLASS (jx_effort_chart_view_parent_class)->finalize (object);
+}
+
+static void
+jx_effort_chart_view_class_init (JxEffortChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jx_effort_chart_view_dispose;
+  object_class->finalize = jx_effort_chart_view_finalize;
+  widget_class->snapshot = jx_effort_chart_view_snapshot;
+  widget_class->measure = jx_effort_chart_view_measure;
+  widget_class->size_allocate = jx_effort_chart_view_size_allocate;
+  widget_class->query_tooltip = jx_effort_chart_view_query_tooltip;
+
+  gtk_widget_class_set_css_name (widget_class, "effort-chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+jx_effort_chart_view_init (JxEffortChartView *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                                            G_CALLBACK (on_dark_changed_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Share of won revenue against share of planned hours, "
+                                    "by tier"), -1);
+}
+
+GtkWidget *
+jx_effort_chart_view_new (void)
+{
+  return g_object_new (JX_TYPE_EFFORT_CHART_VIEW, NULL);
+}
