@@ -760,13 +760,17 @@ assign_tiers (Generator  *gen,
   date_iso_offset (&gen->options->today, 730, two_years_ago);
   date_iso_offset (&gen->options->today, 0, today);
 
+  /* One pass over the won deals of the last two years, grouped by customer; a correlated
+   * subquery per customer is at the planner's mercy once more indexes start with status. */
   rank = jx_store_prepare (gen->store,
-                           "SELECT c.id, c.created,"
-                           "  (SELECT coalesce(sum(amount), 0) FROM deals d WHERE d.customer_id = c.id"
-                           "     AND d.status = 1 AND d.closed > ?1),"
-                           "  (SELECT coalesce(sum(amount), 0) FROM deals d WHERE d.customer_id = c.id"
-                           "     AND d.status = 1 AND d.closed > ?2 AND d.closed <= ?1) AS prev "
-                           "FROM customers c ORDER BY 3 DESC, c.id", error);
+                           "SELECT c.id, c.created, coalesce(r.recent, 0), coalesce(r.previous, 0) "
+                           "FROM customers c LEFT JOIN ("
+                           "  SELECT customer_id,"
+                           "    sum(CASE WHEN closed > ?1 THEN amount END) AS recent,"
+                           "    sum(CASE WHEN closed <= ?1 THEN amount END) AS previous"
+                           "  FROM deals WHERE status = 1 AND closed > ?2 AND customer_id IS NOT NULL"
+                           "  GROUP BY customer_id) r ON r.customer_id = c.id "
+                           "ORDER BY 3 DESC, c.id", error);
   update = jx_store_prepare (gen->store, "UPDATE customers SET tier = ?2 WHERE id = ?1", error);
   history = jx_store_prepare (gen->store,
                               "INSERT INTO tier_history(customer_id, changed_on, from_tier, to_tier, "
