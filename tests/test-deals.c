@@ -501,6 +501,111 @@ test_list_model (void)
   jx_test_remove_dir (dir);
 }
 
+static void
+on_loading_cb (GObject    *list,
+               GParamSpec *pspec,
+               int        *finished)
+{
+  if (!jx_deal_list_get_loading (JX_DEAL_LIST (list)))
+    (*finished)++;
+}
+
+/* Runs the main loop until the threaded @list has no reload waiting or running. */
+static void
+wait_loaded (JxDealList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (jx_deal_list_get_loading (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+assert_same_ids (JxDealList *a,
+                 JxDealList *b)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b)), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (jx_deal_list_get_id (a, i), ==, jx_deal_list_get_id (b, i));
+}
+
+/* A threaded list gives the same rows as one that reloads at once; a burst of changes
+ * costs one reload, and store changes reach it. */
+static void
+test_list_threaded (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = jx_test_open_new (dir, "threaded.db", JX_STORE_OPEN_UNDO, 1);
+  g_autoptr(JxDealList) threaded = NULL;
+  g_autoptr(JxDealList) direct = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  int finished = 0;
+  gint64 open_id, sum;
+
+  jx_test_date (&today, "2026-11-27");
+  threaded = jx_deal_list_new_threaded (store, &today);
+  g_signal_connect (threaded, "notify::loading", G_CALLBACK (on_loading_cb), &finished);
+  g_assert_true (jx_deal_list_get_loading (threaded));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (threaded)), ==, 0);
+  wait_loaded (threaded);
+  g_assert_cmpint (finished, ==, 1);
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (threaded)), ==,
+                   jx_test_query_int (store, "SELECT count(*) FROM deals"));
+  g_assert_cmpint (jx_deal_list_get_amount_total (threaded), ==,
+                   jx_test_query_int (store, "SELECT total(amount) FROM deals"));
+
+  /* Three setters in a row: still one reload. */
+  jx_deal_list_set_status (threaded, 0);
+  jx_deal_list_set_search (threaded, "a");
+  jx_deal_list_set_sort (threaded, JX_DEAL_SORT_AMOUNT, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (threaded)), ==,
+                    jx_test_query_int (store, "SELECT count(*) FROM deals"));
+  wait_loaded (threaded);
+  g_assert_cmpint (finished, ==, 2);
+  direct = jx_deal_list_new (store, &today);
+  jx_deal_list_set_status (direct, 0);
+  jx_deal_list_set_search (direct, "a");
+  jx_deal_list_set_sort (direct, JX_DEAL_SORT_AMOUNT, TRUE);
+  assert_same_ids (threaded, direct);
+  sum = jx_test_query_int (store, "SELECT total(amount) FROM deals WHERE status = 0 AND"
+                                  " (title LIKE '%a%' OR ref LIKE '%a%' OR customer_id IN"
+                                  " (SELECT id FROM customers WHERE name LIKE '%a%'))");
+  g_assert_cmpint (jx_deal_list_get_amount_total (threaded), ==, sum);
+  g_assert_cmpint (jx_deal_list_get_amount_total (direct), ==, sum);
+
+  /* A request while a reload runs drops that reload's result. */
+  jx_deal_list_set_search (threaded, "zzzz-none");
+  g_usleep (200 * 1000);
+  g_main_context_iteration (NULL, FALSE);      /* the delay is over: the reload starts */
+  jx_deal_list_set_search (threaded, NULL);
+  wait_loaded (threaded);
+  jx_deal_list_set_search (direct, NULL);
+  assert_same_ids (threaded, direct);
+
+  /* A won deal leaves the open list after the store says so. */
+  open_id = jx_deal_list_get_id (threaded, 0);
+  g_assert_true (jx_deals_win (store, open_id, &today, &error));
+  g_assert_no_error (error);
+  g_assert_true (jx_deal_list_get_loading (threaded));
+  wait_loaded (threaded);
+  g_assert_cmpuint (jx_deal_list_find (threaded, open_id), ==, G_MAXUINT);
+  assert_same_ids (threaded, direct);
+
+  /* The synchronous reload still works, and supersedes a scheduled one. */
+  g_assert_true (jx_store_undo (store, &error));
+  g_assert_true (jx_deal_list_reload (threaded, &error));
+  g_assert_false (jx_deal_list_get_loading (threaded));
+  g_assert_cmpuint (jx_deal_list_find (threaded, open_id), ==, 0);
+  assert_same_ids (threaded, direct);
+  jx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,5 +616,6 @@ main (int   argc,
   g_test_add_func ("/jx/deals/history", test_history);
   g_test_add_func ("/jx/deals/stages", test_stages);
   g_test_add_func ("/jx/deals/list-model", test_list_model);
+  g_test_add_func ("/jx/deals/list-threaded", test_list_threaded);
   return g_test_run ();
 }
