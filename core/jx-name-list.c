@@ -253,6 +253,35 @@ jx_name_list_new (JxStore  *store,
   return self;
 }
 
+/**
+ * jx_name_list_new_limited:
+ * @limit: how many names at most
+ *
+ * The first @limit names of a table too large to list whole (customers), for a picker
+ * that narrows them with jx_name_list_set_search().
+ *
+ * Returns: (transfer full): a list of #JxNamedItem that follows the table
+ */
+JxNameList *
+jx_name_list_new_limited (JxStore  *store,
+                          JxTables  table,
+                          guint     limit)
+{
+  JxNameList *self;
+
+  g_return_val_if_fail (JX_IS_STORE (store), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  self = g_object_new (JX_TYPE_NAME_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->table = table;
+  self->limit = limit;
+  self->changed_id = g_signal_connect_swapped (store, "changed",
+                                               G_CALLBACK (on_store_changed_cb), self);
+  reload (self);
+  return self;
+}
+
 /* Only the names that contain @text (ASCII letters in any case), or all for NULL or "". */
 void
 jx_name_list_set_search (JxNameList *self,

@@ -192,6 +192,13 @@ test_operations_undo (void)
     draft.notes = "Signed";
     g_assert_true (jx_deals_update (store, id, &draft, &error));
     g_assert_cmpint (jx_test_query_int (store, "SELECT amount FROM deals"), ==, 150000);
+    {
+      g_autofree char *notes = jx_deals_get_notes (store, id, &error);
+      g_assert_cmpstr (notes, ==, "Signed");
+      g_assert_null (jx_deals_get_notes (store, id + 1000, &error));
+      g_assert_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+    }
     draft.title = "   ";
     g_assert_false (jx_deals_update (store, id, &draft, &error));
     g_clear_error (&error);

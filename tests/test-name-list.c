@@ -90,6 +90,14 @@ test_customer_search (void)
 
   jx_name_list_set_search (owners, "zzzz");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (owners)), ==, 0);
+  {
+    g_autoptr(JxNameList) limited = jx_name_list_new_limited (store, JX_TABLE_CUSTOMERS, 7);
+    g_autoptr(JxNamedItem) first = g_list_model_get_item (G_LIST_MODEL (limited), 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (limited)), ==, 7);
+    g_assert_cmpint (jx_named_item_get_id (first), ==,
+                     jx_test_query_int (store, "SELECT id FROM customers ORDER BY name LIMIT 1"));
+  }
   jx_test_remove_dir (dir);
 }
 
