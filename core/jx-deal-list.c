@@ -604,6 +604,99 @@ query_ids (sqlite3       *db,
   return ids;
 }
 
+static gboolean
+same_ids (GArray *a,
+          guint   a_start,
+          GArray *b,
+          guint   b_start,
+          guint   n)
+{
+  return n == 0 || memcmp (&g_array_index (a, gint64, a_start), &g_array_index (b, gint64, b_start),
+                           n * sizeof (gint64)) == 0;
+}
+
+/* Announces a change in two steps. A list model must look, while it announces a step, as
+ * it is after that step, so the list shows @between meanwhile; the rows it made then are
+ * dropped, since their positions were those of @between. */
+static void
+announce_two_steps (JxDealList *self,
+                    GArray     *between,
+                    guint       position1,
+                    guint       removed1,
+                    guint       added1,
+                    guint       position2,
+                    guint       removed2,
+                    guint       added2)
+{
+  GArray *final = self->ids;
+
+  self->ids = between;
+  g_list_model_items_changed (G_LIST_MODEL (self), position1, removed1, added1);
+  clear_blocks (self);
+  self->ids = final;
+  g_array_unref (between);
+  g_list_model_items_changed (G_LIST_MODEL (self), position2, removed2, added2);
+}
+
+/* The ids of the new list without its rows [@position, @position + @n). */
+static GArray *
+ids_without (GArray *ids,
+             guint   position,
+             guint   n)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len - n);
+
+  g_array_append_vals (out, ids->data, position);
+  g_array_append_vals (out, &g_array_index (ids, gint64, position + n), ids->len - position - n);
+  return out;
+}
+
+/*
+ * Announces that @removed old rows at @position became @added new ones. GTK 4.8's list
+ * views, when a change removes a row they show (or keep focused), look for its object
+ * among all the added rows, asking the model for each: for a re-sorted million deals that
+ * is a million rows made from SQL, seconds of a frozen window. So one deal that moved
+ * (an edit in a sorted list) is announced as a removal and an insertion, and a large
+ * change (a new sort, search or filter) as all removed, then all added; a view then
+ * starts again at the top of the changed rows, as it should after a new sort.
+ */
+static void
+announce_range (JxDealList *self,
+                GArray     *old_ids,
+                guint       position,
+                guint       removed,
+                guint       added)
+{
+  GArray *ids = self->ids;
+
+  if (removed == added && removed > 2)
+    {
+      guint last = position + removed - 1;
+
+      /* One row moved down: the others moved up by one. */
+      if (g_array_index (old_ids, gint64, position) == g_array_index (ids, gint64, last) &&
+          same_ids (old_ids, position + 1, ids, position, removed - 1))
+        {
+          announce_two_steps (self, ids_without (ids, last, 1), position, 1, 0, last, 0, 1);
+          return;
+        }
+      /* One row moved up. */
+      if (g_array_index (ids, gint64, position) == g_array_index (old_ids, gint64, last) &&
+          same_ids (old_ids, position, ids, position + 1, removed - 1))
+        {
+          announce_two_steps (self, ids_without (ids, position, 1), last, 1, 0, position, 0, 1);
+          return;
+        }
+    }
+  if (removed > 0 && added > 0 && removed + added > 2 * BLOCK_SIZE)
+    {
+      announce_two_steps (self, ids_without (ids, position, added), position, removed, 0,
+                          position, 0, added);
+      return;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
 /* Tells the views what changed: the range between the first and the last id that differ,
  * and the rows outside it that a view was shown (their objects may be out of date). */
 static void
@@ -624,8 +717,7 @@ announce (JxDealList *self,
     suffix++;
 
   if (prefix < n_old || prefix < n_new)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix,
-                                n_new - prefix - suffix);
+    announce_range (self, old_ids, prefix, n_old - prefix - suffix, n_new - prefix - suffix);
   for (GList *l = shown_blocks; l != NULL; l = l->next)
     {
       /* Block positions are old positions. */

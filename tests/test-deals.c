@@ -613,6 +613,84 @@ test_list_threaded (void)
   jx_test_remove_dir (dir);
 }
 
+typedef struct {
+  GArray *changes;      /* position, removed, added of each signal */
+  guint   n_items;      /* what the model held before the signal */
+} Changes;
+
+/* Records a change and checks that the model already holds what it announces. */
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *record)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (record->changes, change, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, record->n_items - removed + added);
+  record->n_items = g_list_model_get_n_items (model);
+}
+
+/* How a reload is announced: one deal that moved in the sort order as a removal and an
+ * insertion, a new sort as all removed then all added (GTK 4.8's list views would ask for
+ * every added row otherwise). */
+static void
+test_list_announce (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = jx_test_open_new (dir, "announce.db", JX_STORE_OPEN_UNDO, 1);
+  g_autoptr(JxDealList) list = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  Changes record = { changes, 0 };
+  JxDealDraft draft;
+  GDate today;
+  guint n, from;
+  gint64 id;
+
+  jx_test_date (&today, "2026-11-27");
+  list = jx_deal_list_new (store, &today);
+  jx_deal_list_set_sort (list, JX_DEAL_SORT_AMOUNT, TRUE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  record.n_items = n;
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change_cb), &record);
+
+  /* The 11th largest deal becomes the largest. */
+  from = 10;
+  id = jx_deal_list_get_id (list, from);
+  jx_deal_draft_init (&draft);
+  draft.title = "Largest now";
+  draft.amount = jx_test_query_int (store, "SELECT max(amount) FROM deals") + 1;
+  g_assert_true (jx_deals_update (store, id, &draft, &error));
+  g_assert_cmpint (jx_deal_list_get_id (list, 0), ==, id);
+  {
+    /* The row after it shows its own deal, not one from between the two steps. */
+    g_autoptr(JxDeal) next = g_list_model_get_item (G_LIST_MODEL (list), from + 1);
+    g_assert_cmpint (jx_deal_get_id (next), ==, jx_deal_list_get_id (list, from + 1));
+  }
+  g_assert_cmpuint (changes->len, >=, 6);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, from);    /* removed at 10 */
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 3), ==, 0);       /* added at 0 */
+  g_assert_cmpuint (g_array_index (changes, guint, 4), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 5), ==, 1);
+
+  /* A new sort: everything removed, then everything added. */
+  g_array_set_size (changes, 0);
+  jx_deal_list_set_sort (list, JX_DEAL_SORT_TITLE, FALSE);
+  g_assert_cmpuint (changes->len, >=, 6);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), >, 2 * 64);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 3), ==, g_array_index (changes, guint, 0));
+  g_assert_cmpuint (g_array_index (changes, guint, 4), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 5), ==, g_array_index (changes, guint, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  jx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,5 +702,6 @@ main (int   argc,
   g_test_add_func ("/jx/deals/stages", test_stages);
   g_test_add_func ("/jx/deals/list-model", test_list_model);
   g_test_add_func ("/jx/deals/list-threaded", test_list_threaded);
+  g_test_add_func ("/jx/deals/list-announce", test_list_announce);
   return g_test_run ();
 }

@@ -473,19 +473,23 @@ fill_fields (JxDealEditor *self)
                                                     jx_deal_get_product_id (deal)));
   if (jx_deal_get_amount (deal) >= 0)
     {
-      /* Plain digits with the decimal point, which jx_money_parse() reads back. */
+      /* Grouped digits without the symbol, which the row shows; jx_money_parse() reads
+       * them back. */
       int digits = jx_currency_digits (self->currency);
       gint64 amount = jx_deal_get_amount (deal);
       gint64 scale = 1;
+      g_autofree char *whole = NULL;
       g_autofree char *text = NULL;
 
       for (int i = 0; i < digits; i++)
         scale *= 10;
+      whole = jx_number_format (amount / scale);
       if (digits > 0)
-        text = g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, amount / scale,
-                                digits, amount % scale);
+        /* Translators: the decimal separator in numbers. */
+        text = g_strdup_printf ("%s%s%0*" G_GINT64_FORMAT, whole, C_("number", "."), digits,
+                                amount % scale);
       else
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+        text = g_steal_pointer (&whole);
       gtk_editable_set_text (GTK_EDITABLE (self->amount_row), text);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->close_row),

@@ -91,6 +91,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void ensure_lists (JxDealsView *self);
+static void ensure_stages (JxDealsView *self);
 static void update_summary (JxDealsView *self);
 
 /* The status drop-down's items, in order. */
@@ -161,8 +162,10 @@ static GPtrArray *
 open_stages (JxDealsView *self)
 {
   GPtrArray *open = g_ptr_array_new ();
-  guint n = self->stages != NULL ? g_list_model_get_n_items (self->stages) : 0;
+  guint n;
 
+  ensure_stages (self);
+  n = self->stages != NULL ? g_list_model_get_n_items (self->stages) : 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(JxStage) stage = g_list_model_get_item (self->stages, i);
@@ -207,6 +210,7 @@ move_deal (JxDealsView *self,
 
   if (deal == NULL || jx_deal_get_stage_id (deal) == stage_id)
     return FALSE;
+  ensure_stages (self);
   for (guint i = 0; self->stages != NULL && i < g_list_model_get_n_items (self->stages); i++)
     {
       g_autoptr(JxStage) stage = g_list_model_get_item (self->stages, i);
@@ -543,15 +547,15 @@ typedef struct {
 } ColumnInfo;
 
 static const ColumnInfo column_infos[] = {
-  { CELL_TITLE, JX_DEAL_SORT_TITLE, N_("Title"), TRUE, FALSE, 200 },
-  { CELL_CUSTOMER, JX_DEAL_SORT_CUSTOMER, N_("Customer"), TRUE, FALSE, 170 },
-  { CELL_OWNER, JX_DEAL_SORT_OWNER, N_("Owner"), FALSE, FALSE, 120 },
-  { CELL_PRODUCT, JX_DEAL_SORT_PRODUCT, N_("Product"), FALSE, FALSE, 130 },
-  { CELL_AMOUNT, JX_DEAL_SORT_AMOUNT, N_("Amount"), FALSE, TRUE, 130 },
-  { CELL_STAGE, JX_DEAL_SORT_STAGE, N_("Stage"), FALSE, FALSE, 110 },
+  { CELL_TITLE, JX_DEAL_SORT_TITLE, NC_("column", "Title"), TRUE, FALSE, 200 },
+  { CELL_CUSTOMER, JX_DEAL_SORT_CUSTOMER, NC_("column", "Customer"), TRUE, FALSE, 170 },
+  { CELL_OWNER, JX_DEAL_SORT_OWNER, NC_("column", "Owner"), FALSE, FALSE, 120 },
+  { CELL_PRODUCT, JX_DEAL_SORT_PRODUCT, NC_("column", "Product"), FALSE, FALSE, 130 },
+  { CELL_AMOUNT, JX_DEAL_SORT_AMOUNT, NC_("column", "Amount"), FALSE, TRUE, 130 },
+  { CELL_STAGE, JX_DEAL_SORT_STAGE, NC_("column", "Stage"), FALSE, FALSE, 110 },
   /* Translators: a column heading; keep it short. */
-  { CELL_DAYS, JX_DEAL_SORT_DAYS_IN_STAGE, N_("Days in Stage"), FALSE, TRUE, 120 },
-  { CELL_CLOSE, JX_DEAL_SORT_EXPECTED_CLOSE, N_("Expected Close"), FALSE, TRUE, 140 },
+  { CELL_DAYS, JX_DEAL_SORT_DAYS_IN_STAGE, NC_("column", "Days in Stage"), FALSE, TRUE, 120 },
+  { CELL_CLOSE, JX_DEAL_SORT_EXPECTED_CLOSE, NC_("column", "Expected Close"), FALSE, TRUE, 140 },
 };
 
 static void
@@ -687,7 +691,8 @@ setup_columns (JxDealsView *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) info);
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) info);
-      column = gtk_column_view_column_new (_(info->title), factory);
+      column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column", info->title),
+                                           factory);
       gtk_column_view_column_set_expand (column, info->expand);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_fixed_width (column, info->width);
@@ -908,7 +913,6 @@ add_board_column (JxDealsView *self,
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (jx_stage_get_name (stage));
-  GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkDropTarget *drop;
   GDate today;
@@ -929,17 +933,20 @@ add_board_column (JxDealsView *self,
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_set_tooltip_text (name, jx_stage_get_name (stage));
   gtk_box_append (GTK_BOX (header), name);
   column->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (column->count_label), "board-count");
   gtk_widget_add_css_class (GTK_WIDGET (column->count_label), "numeric");
+  gtk_widget_set_valign (GTK_WIDGET (column->count_label), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (column->count_label));
+  gtk_box_append (GTK_BOX (column->box), header);
   column->total_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (column->total_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (column->total_label), "board-total");
   gtk_widget_add_css_class (GTK_WIDGET (column->total_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (column->total_label), "numeric");
-  gtk_box_append (GTK_BOX (figures), GTK_WIDGET (column->total_label));
-  gtk_box_append (GTK_BOX (figures), GTK_WIDGET (column->count_label));
-  gtk_box_append (GTK_BOX (header), figures);
-  gtk_box_append (GTK_BOX (column->box), header);
+  gtk_box_append (GTK_BOX (column->box), GTK_WIDGET (column->total_label));
 
   get_today (self, &today);
   get_filter (self, &filter);
@@ -1140,6 +1147,8 @@ drop_lists (JxDealsView *self)
   clear_board (self);
 }
 
+/* The stages with their stalled thresholds. The first call on a large database waits for
+ * the funnel's history cache, so it is made only when the board or a move needs it. */
 static void
 load_stages (JxDealsView *self)
 {
@@ -1154,6 +1163,13 @@ load_stages (JxDealsView *self)
 }
 
 static void
+ensure_stages (JxDealsView *self)
+{
+  if (self->stages == NULL)
+    load_stages (self);
+}
+
+static void
 on_store_changed_cb (JxDealsView *self,
                      guint        tables)
 {
@@ -1165,20 +1181,26 @@ on_store_changed_cb (JxDealsView *self,
   if (tables & (JX_TABLE_STAGES | JX_TABLE_DEALS | JX_TABLE_STAGE_EVENTS))
     {
       /* Suggested stalled thresholds follow the history; names and order follow the
-       * stages editor. */
+       * stages editor. Without a board the stages are read again when next needed. */
+      g_clear_object (&self->stages);
+      if (self->columns == NULL)
+        return;
       load_stages (self);
-      if (tables & JX_TABLE_STAGES && self->columns != NULL)
+      if (tables & JX_TABLE_STAGES)
         build_board (self);
       else
-        for (guint i = 0; self->columns != NULL && i < self->columns->len; i++)
-          {
-            BoardColumn *column = self->columns->pdata[i];
-            g_autoptr(GPtrArray) open = open_stages (self);
+        {
+          g_autoptr(GPtrArray) open = open_stages (self);
 
-            for (guint j = 0; j < open->len; j++)
-              if (jx_stage_get_id (open->pdata[j]) == column->stage_id)
-                column->stalled_days = stalled_days_of (open->pdata[j]);
-          }
+          for (guint i = 0; i < self->columns->len; i++)
+            {
+              BoardColumn *column = self->columns->pdata[i];
+
+              for (guint j = 0; j < open->len; j++)
+                if (jx_stage_get_id (open->pdata[j]) == column->stage_id)
+                  column->stalled_days = stalled_days_of (open->pdata[j]);
+            }
+        }
     }
 }
 
@@ -1202,7 +1224,7 @@ set_store (JxDealsView *self,
   g_clear_object (&self->line_choices);
   g_set_object (&self->store, store);
   g_clear_pointer (&self->currency, g_free);
-  load_stages (self);
+  g_clear_object (&self->stages);
   if (store == NULL)
     return;
 
