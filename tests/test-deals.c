@@ -301,6 +301,20 @@ test_stages (void)
   g_assert_cmpint (jx_test_query_int (store, "SELECT stalled_days FROM stages WHERE id = 3"), ==, 21);
   g_assert_true (jx_stages_set_stalled_days (store, 3, 0, &error));
   g_assert_cmpint (jx_test_query_int (store, "SELECT stalled_days IS NULL FROM stages WHERE id = 3"), ==, 1);
+  /* The light list for menus: the open stages only, in process order, renamed. */
+  {
+    g_autoptr(GListModel) open = jx_stages_list_open (store, &error);
+    g_autoptr(JxStage) third = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (open), ==,
+                      jx_test_query_int (store, "SELECT count(*) FROM stages WHERE kind = 0"));
+    third = g_list_model_get_item (open, 2);
+    g_assert_cmpint (jx_stage_get_id (third), ==, 3);
+    g_assert_cmpstr (jx_stage_get_name (third), ==, "Demo");
+    g_assert_cmpint (jx_stage_get_kind (third), ==, JX_STAGE_OPEN);
+    g_assert_cmpint (jx_stage_get_probability (third), ==, 55);
+  }
 
   /* A stage after Qualified: A (at Solution) went past it, B won. */
   added = jx_stages_add (store, "Discovery", 35, 2, &error);

@@ -365,7 +365,7 @@ build_stage_menus (JxDealEditor *self)
 
   g_array_set_size (self->open_stage_ids, 0);
   g_ptr_array_set_size (self->open_stage_names, 0);
-  stages = jx_stages_list (self->store, &error);
+  stages = jx_stages_list_open (self->store, &error);
   for (guint i = 0; stages != NULL && i < g_list_model_get_n_items (stages); i++)
     {
       g_autoptr(JxStage) stage = g_list_model_get_item (stages, i);

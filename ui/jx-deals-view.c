@@ -920,7 +920,6 @@ add_board_column (JxDealsView *self,
 
   column->view = self;
   column->stage_id = jx_stage_get_id (stage);
-  column->stalled_days = stalled_days_of (stage);
 
   column->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_hexpand (column->box, TRUE);
@@ -995,6 +994,36 @@ clear_board (JxDealsView *self)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
 }
 
+/* The stalled thresholds of the columns, set or suggested from history. The first call on
+ * a large database waits for the funnel's history cache, which the funnel view shares. */
+static void
+update_thresholds (JxDealsView *self)
+{
+  g_autoptr(GListModel) stages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->columns == NULL || self->store == NULL)
+    return;
+  stages = jx_stages_list (self->store, &error);
+  if (stages == NULL)
+    {
+      g_warning ("Could not read the stalled thresholds: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(JxStage) stage = g_list_model_get_item (stages, i);
+
+      for (guint j = 0; j < self->columns->len; j++)
+        {
+          BoardColumn *column = self->columns->pdata[j];
+
+          if (column->stage_id == jx_stage_get_id (stage))
+            column->stalled_days = stalled_days_of (stage);
+        }
+    }
+}
+
 static void
 build_board (JxDealsView *self)
 {
@@ -1004,6 +1033,7 @@ build_board (JxDealsView *self)
   self->columns = g_ptr_array_new_with_free_func (board_column_free);
   for (guint i = 0; i < open->len; i++)
     g_ptr_array_add (self->columns, add_board_column (self, open->pdata[i]));
+  update_thresholds (self);
   gtk_stack_set_visible_child_name (self->board_stack, open->len > 0 ? "columns" : "empty");
   update_summary (self);
 }
@@ -1147,8 +1177,7 @@ drop_lists (JxDealsView *self)
   clear_board (self);
 }
 
-/* The stages with their stalled thresholds. The first call on a large database waits for
- * the funnel's history cache, so it is made only when the board or a move needs it. */
+/* The open stages, for moves and the board's columns. */
 static void
 load_stages (JxDealsView *self)
 {
@@ -1157,7 +1186,7 @@ load_stages (JxDealsView *self)
   g_clear_object (&self->stages);
   if (self->store == NULL)
     return;
-  self->stages = jx_stages_list (self->store, &error);
+  self->stages = jx_stages_list_open (self->store, &error);
   if (self->stages == NULL)
     g_warning ("Could not read the stages: %s", error->message);
 }
@@ -1185,22 +1214,10 @@ on_store_changed_cb (JxDealsView *self,
       g_clear_object (&self->stages);
       if (self->columns == NULL)
         return;
-      load_stages (self);
       if (tables & JX_TABLE_STAGES)
         build_board (self);
       else
-        {
-          g_autoptr(GPtrArray) open = open_stages (self);
-
-          for (guint i = 0; i < self->columns->len; i++)
-            {
-              BoardColumn *column = self->columns->pdata[i];
-
-              for (guint j = 0; j < open->len; j++)
-                if (jx_stage_get_id (open->pdata[j]) == column->stage_id)
-                  column->stalled_days = stalled_days_of (open->pdata[j]);
-            }
-        }
+        update_thresholds (self);
     }
 }
 

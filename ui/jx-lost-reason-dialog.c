@@ -65,14 +65,14 @@ jx_lost_reason_dialog_init (JxLostReasonDialog *self)
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (reasons), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (reasons), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (reasons), 6);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (reasons), 2);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (reasons), 3);
   gtk_widget_add_css_class (reasons, "lost-reasons");
   for (guint i = 0; i < G_N_ELEMENTS (common_reasons); i++)
     {
       GtkWidget *button = gtk_button_new_with_label (_(common_reasons[i]));
 
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
+      gtk_widget_add_css_class (button, "lost-reason");
       g_signal_connect (button, "clicked", G_CALLBACK (on_reason_clicked_cb), self);
       gtk_flow_box_append (GTK_FLOW_BOX (reasons), button);
     }
