@@ -68,13 +68,24 @@ on_drag_end_cb (GtkDragSource *source,
 }
 
 static void
+unparent_popover_cb (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  /* The card may have gone, and taken its children with it, in the meantime. */
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+}
+
+static void
 on_popover_closed_cb (JxDealCard *self)
 {
   /* Unparent later: the popover is still finishing its own signal handler. */
   GtkWidget *popover = g_steal_pointer (&self->popover);
 
   if (popover != NULL)
-    g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, popover);
+    g_idle_add_once (unparent_popover_cb, g_object_ref (popover));
 }
 
 static void
@@ -258,6 +269,8 @@ jx_deal_card_set_deal (JxDealCard *self,
     g_autofree char *days_text = NULL;
 
     gtk_label_set_text (GTK_LABEL (self->title_label), jx_deal_get_title (deal));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    jx_deal_get_title (deal), -1);
     gtk_widget_set_tooltip_text (self->title_label, jx_deal_get_title (deal));
     gtk_label_set_text (GTK_LABEL (self->customer_label), customer != NULL ? customer : "");
     gtk_widget_set_visible (self->customer_label, customer != NULL && customer[0] != '\0');
