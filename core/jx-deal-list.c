@@ -67,6 +67,8 @@ struct _JxDealList {
   /* Threaded reloads: a reload is wanted (dirty), waits for the delay, then runs in a
    * worker; a newer request cancels the running one, whose result is dropped. */
   gboolean      threaded;
+  gboolean      paused;
+  gboolean      missed;         /* a reload was asked for while paused */
   gboolean      dirty;
   gboolean      loading;
   guint         delay_id;
@@ -941,6 +943,11 @@ request_reload (JxDealList *self)
 {
   const char *path = jx_store_get_path (self->store);
 
+  if (self->paused)
+    {
+      self->missed = TRUE;
+      return;
+    }
   if (!self->threaded || self->fixed || path == NULL ||
       !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
@@ -1261,6 +1268,29 @@ jx_deal_list_get_id (JxDealList *self,
   if (position >= self->ids->len)
     return 0;
   return g_array_index (self->ids, gint64, position);
+}
+
+/**
+ * jx_deal_list_set_paused:
+ *
+ * A paused list does not reload, which spares a hidden view the cost of following every
+ * change of a large database; when it resumes it reloads once if anything asked for it
+ * meanwhile. jx_deal_list_reload() still reloads a paused list.
+ */
+void
+jx_deal_list_set_paused (JxDealList *self,
+                         gboolean    paused)
+{
+  g_return_if_fail (JX_IS_DEAL_LIST (self));
+
+  if (self->paused == !!paused)
+    return;
+  self->paused = !!paused;
+  if (!self->paused && self->missed)
+    {
+      self->missed = FALSE;
+      request_reload (self);
+    }
 }
 
 /* Whether a threaded reload is waiting or running. */

@@ -66,6 +66,8 @@ gint64      jx_deal_list_get_id       (JxDealList         *self,
                                        guint               position);
 guint       jx_deal_list_find         (JxDealList         *self,
                                        gint64              deal_id);
+void        jx_deal_list_set_paused   (JxDealList         *self,
+                                       gboolean            paused);
 gboolean    jx_deal_list_get_loading  (JxDealList         *self);
 gint64      jx_deal_list_get_amount_total (JxDealList     *self);
 

@@ -817,6 +817,39 @@ test_editor_mark_lost (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* While another view shows, the lists miss changes; shown again, they catch up. */
+static void
+test_hidden_view_pauses (void)
+{
+  JxWindow *window = new_window ("hidden.db", "list");
+  JxDealsView *view = deals_view (window);
+  JxStore *store = window_store (window);
+  g_autoptr(GError) error = NULL;
+  JxDealList *list;
+  gint64 deal_id;
+  guint n;
+  GDate today;
+
+  wait_loaded (view);
+  list = jx_deals_view_get_list (view, -1);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  deal_id = jx_deal_list_get_id (list, 0);
+  jx_window_show_view (window, "overview");
+  iterate ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  jx_test_date (&today, "2026-11-27");
+  g_assert_true (jx_deals_win (store, deal_id, &today, &error));
+  run_for (300);
+  g_assert_false (jx_deal_list_get_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);    /* not yet */
+
+  jx_window_show_view (window, "deals");
+  wait_loaded (view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n - 1);
+  g_assert_cmpuint (jx_deal_list_find (list, deal_id), ==, G_MAXUINT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -843,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/jx/deals-view/editor", test_editor);
   g_test_add_func ("/jx/deals-view/editor-new-deal", test_editor_new_deal);
   g_test_add_func ("/jx/deals-view/editor-mark-lost", test_editor_mark_lost);
+  g_test_add_func ("/jx/deals-view/hidden-view-pauses", test_hidden_view_pauses);
   status = g_test_run ();
 
   g_object_unref (app);

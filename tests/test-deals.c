@@ -618,6 +618,20 @@ test_list_threaded (void)
   g_assert_cmpuint (jx_deal_list_find (threaded, open_id), ==, G_MAXUINT);
   assert_same_ids (threaded, direct);
 
+  /* Paused, it misses the changes; resumed, it catches up with one reload. */
+  jx_deal_list_set_paused (threaded, TRUE);
+  g_assert_true (jx_deals_win (store, jx_deal_list_get_id (threaded, 1), &today, &error));
+  g_assert_false (jx_deal_list_get_loading (threaded));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (threaded)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (direct)) + 1);
+  finished = 0;
+  jx_deal_list_set_paused (threaded, FALSE);
+  g_assert_true (jx_deal_list_get_loading (threaded));
+  wait_loaded (threaded);
+  g_assert_cmpint (finished, ==, 1);
+  assert_same_ids (threaded, direct);
+  g_assert_true (jx_store_undo (store, &error));
+
   /* The synchronous reload still works, and supersedes a scheduled one. */
   g_assert_true (jx_store_undo (store, &error));
   g_assert_true (jx_deal_list_reload (threaded, &error));

@@ -21,7 +21,7 @@
  *
  * The lists are threaded JxDealLists: they reload in a worker thread after a short pause,
  * so typing in the search never waits for a query over a million rows. They are made
- * when the view is first shown.
+ * when the view is first shown, and paused while it is hidden.
  */
 
 typedef struct _BoardColumn BoardColumn;
@@ -91,6 +91,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void ensure_lists (JxDealsView *self);
+static void update_paused (JxDealsView *self);
 static void ensure_stages (JxDealsView *self);
 static void update_summary (JxDealsView *self);
 
@@ -1034,6 +1035,7 @@ build_board (JxDealsView *self)
   for (guint i = 0; i < open->len; i++)
     g_ptr_array_add (self->columns, add_board_column (self, open->pdata[i]));
   update_thresholds (self);
+  update_paused (self);
   gtk_stack_set_visible_child_name (self->board_stack, open->len > 0 ? "columns" : "empty");
   update_summary (self);
 }
@@ -1163,6 +1165,7 @@ ensure_lists (JxDealsView *self)
     }
   if (g_str_equal (self->mode, "board") && self->columns == NULL)
     build_board (self);
+  update_paused (self);
   update_summary (self);
 }
 
@@ -1304,6 +1307,7 @@ set_mode (JxDealsView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), g_str_equal (mode, "list"));
   gtk_widget_set_visible (GTK_WIDGET (self->stage_dropdown), g_str_equal (mode, "list"));
   ensure_lists (self);
+  update_paused (self);
   apply_filters (self);
   update_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
@@ -1311,11 +1315,32 @@ set_mode (JxDealsView *self,
 
 /* GObject and GtkWidget ------------------------------------------------------------------ */
 
+/* A hidden view, or the hidden mode, lets its lists miss changes and catches up when
+ * shown again: at a million deals each reload costs a second of a processor. */
+static void
+update_paused (JxDealsView *self)
+{
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+  gboolean board = g_str_equal (self->mode, "board");
+
+  if (self->list != NULL)
+    jx_deal_list_set_paused (self->list, !mapped || board);
+  for (guint i = 0; self->columns != NULL && i < self->columns->len; i++)
+    jx_deal_list_set_paused (((BoardColumn *) self->columns->pdata[i])->list, !mapped || !board);
+}
+
 static void
 jx_deals_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (jx_deals_view_parent_class)->map (widget);
   ensure_lists (JX_DEALS_VIEW (widget));
+}
+
+static void
+jx_deals_view_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (jx_deals_view_parent_class)->unmap (widget);
+  update_paused (JX_DEALS_VIEW (widget));
 }
 
 static void
@@ -1399,6 +1424,7 @@ jx_deals_view_class_init (JxDealsViewClass *klass)
   object_class->get_property = jx_deals_view_get_property;
   object_class->set_property = jx_deals_view_set_property;
   widget_class->map = jx_deals_view_map;
+  widget_class->unmap = jx_deals_view_unmap;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,
