@@ -625,8 +625,8 @@ test_editor (void)
   JxWindow *window = new_window ("editor.db", "list");
   JxStore *store = window_store (window);
   JxContext *context = jx_window_get_context (window);
-  gint64 deal_id = jx_test_query_int (store, "SELECT id FROM deals WHERE status = 0 AND stage_id = 2"
-                                             " ORDER BY id LIMIT 1");
+  gint64 deal_id = jx_test_query_int (store, "SELECT id FROM deals WHERE status = 0 AND"
+                                             " stage_id = 2 ORDER BY id LIMIT 1");
   g_autofree char *before = dump_deal (store, deal_id);
   JxDealEditor *editor;
 
@@ -778,8 +778,8 @@ test_editor_mark_lost (void)
   JxWindow *window = new_window ("editor-lost.db", "list");
   JxStore *store = window_store (window);
   JxContext *context = jx_window_get_context (window);
-  gint64 deal_id = jx_test_query_int (store, "SELECT id FROM deals WHERE status = 0 AND stage_id = 3"
-                                             " ORDER BY id LIMIT 1");
+  gint64 deal_id = jx_test_query_int (store, "SELECT id FROM deals WHERE status = 0 AND"
+                                             " stage_id = 3 ORDER BY id LIMIT 1");
   g_autofree char *before = dump_deal (store, deal_id);
   JxDealEditor *editor;
   GtkWindow *dialog;

@@ -64,7 +64,8 @@ test_customer_search (void)
   g_autoptr(JxNameList) customers = jx_name_list_new (store, JX_TABLE_CUSTOMERS);
   g_autoptr(JxNameList) owners = jx_name_list_new (store, JX_TABLE_TEAM_MEMBERS);
   gint64 n_all = jx_test_query_int (store, "SELECT count(*) FROM customers");
-  gint64 n_match = jx_test_query_int (store, "SELECT count(*) FROM customers WHERE name LIKE '%at%'");
+  gint64 n_match = jx_test_query_int (store, "SELECT count(*) FROM customers"
+                                             " WHERE name LIKE '%at%'");
   gint64 first_id = jx_test_query_int (store, "SELECT id FROM customers WHERE name LIKE '%at%'"
                                               " ORDER BY name LIMIT 1");
 

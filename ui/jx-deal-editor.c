@@ -110,12 +110,19 @@ format_date (const char *iso)
 }
 
 /* The amount field: -1 for empty, or FALSE with @error for text that is not an amount. */
+/* The text of an editable without the spaces around it. */
+static char *
+trimmed_text (gpointer editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+}
+
 static gboolean
 read_amount (JxDealEditor  *self,
              gint64        *amount,
              GError       **error)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->amount_row))));
+  g_autofree char *text = trimmed_text (self->amount_row);
 
   if (text[0] == '\0')
     {
@@ -130,7 +137,7 @@ read_close (JxDealEditor  *self,
             char         **iso,
             GError       **error)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->close_row))));
+  g_autofree char *text = trimmed_text (self->close_row);
   GDate date;
 
   if (text[0] == '\0')
@@ -167,7 +174,7 @@ on_close_changed_cb (JxDealEditor *self)
 static void
 on_title_changed_cb (JxDealEditor *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *text = trimmed_text (self->title_row);
 
   if (text[0] != '\0')
     set_row_error (self->title_row, FALSE);

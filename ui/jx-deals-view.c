@@ -742,8 +742,8 @@ get_filter (JxDealsView  *self,
                                              gtk_drop_down_get_selected (self->owner_dropdown));
   filter->region_id = jx_name_choices_get_id (self->region_choices,
                                               gtk_drop_down_get_selected (self->region_dropdown));
-  filter->product_line_id = jx_name_choices_get_id (self->line_choices,
-                                                    gtk_drop_down_get_selected (self->line_dropdown));
+  filter->product_line_id =
+    jx_name_choices_get_id (self->line_choices, gtk_drop_down_get_selected (self->line_dropdown));
 }
 
 static int

@@ -29,7 +29,8 @@ static const char *const common_reasons[] = {
 static void
 on_entry_changed_cb (JxLostReasonDialog *self)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autofree char *reason = g_strstrip (g_strdup (text));
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "lose", reason[0] != '\0');
 }
