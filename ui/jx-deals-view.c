@@ -61,6 +61,7 @@ struct _JxDealsView {
   JxDealList      *list;
   JxDealSelection *selection;
   GPtrArray       *columns;         /* BoardColumn, one per open stage */
+  GCancellable    *thresholds;      /* reading the stalled thresholds in a thread */
   GPtrArray       *sort_columns;    /* GtkColumnViewColumn, indexed by JxDealSort */
   int              probed_sort;     /* set by the column sorters, see on_sorter_changed_cb */
   JxDealSort       sort;
@@ -990,39 +991,116 @@ clear_board (JxDealsView *self)
 {
   GtkWidget *child;
 
+  if (self->thresholds != NULL)
+    g_cancellable_cancel (self->thresholds);
+  g_clear_object (&self->thresholds);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->board_box))) != NULL)
     gtk_box_remove (self->board_box, child);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
 }
 
-/* The stalled thresholds of the columns, set or suggested from history. The first call on
- * a large database waits for the funnel's history cache, which the funnel view shares. */
+/* Shows the column's stalled threshold on the cards it has made. */
 static void
-update_thresholds (JxDealsView *self)
+refresh_cards (BoardColumn *column)
 {
-  g_autoptr(GListModel) stages = NULL;
-  g_autoptr(GError) error = NULL;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (column->list_view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (row);
 
-  if (self->columns == NULL || self->store == NULL)
-    return;
-  stages = jx_stages_list (self->store, &error);
+      if (JX_IS_DEAL_CARD (card) && jx_deal_card_get_deal (JX_DEAL_CARD (card)) != NULL)
+        jx_deal_card_set_deal (JX_DEAL_CARD (card), jx_deal_card_get_deal (JX_DEAL_CARD (card)),
+                               column->stalled_days);
+    }
+}
+
+/* Stalled thresholds, set or suggested from history. The suggestion comes from the funnel's
+ * history cache, whose first load takes about a second for a million deals, so a worker
+ * thread reads them through a store of its own and the board never waits. */
+
+typedef struct {
+  gint64 stage_id;
+  int    days;
+} Threshold;
+
+static void
+thresholds_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxStore) store = jx_store_open (task_data, JX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GListModel) stages = NULL;
+  g_autoptr(GArray) thresholds = g_array_new (FALSE, FALSE, sizeof (Threshold));
+
+  if (store != NULL)
+    stages = jx_stages_list (store, &error);
   if (stages == NULL)
     {
-      g_warning ("Could not read the stalled thresholds: %s", error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
       g_autoptr(JxStage) stage = g_list_model_get_item (stages, i);
+      Threshold t = { jx_stage_get_id (stage), stalled_days_of (stage) };
 
-      for (guint j = 0; j < self->columns->len; j++)
+      g_array_append_val (thresholds, t);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&thresholds), (GDestroyNotify) g_array_unref);
+}
+
+static void
+thresholds_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  JxDealsView *self = JX_DEALS_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) thresholds = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (thresholds == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the stalled thresholds: %s", error->message);
+      return;
+    }
+  if (g_task_get_cancellable (G_TASK (result)) != self->thresholds)
+    return;     /* the board was built again meanwhile */
+  g_clear_object (&self->thresholds);
+  for (guint i = 0; i < thresholds->len; i++)
+    {
+      Threshold *t = &g_array_index (thresholds, Threshold, i);
+
+      for (guint j = 0; self->columns != NULL && j < self->columns->len; j++)
         {
           BoardColumn *column = self->columns->pdata[j];
 
-          if (column->stage_id == jx_stage_get_id (stage))
-            column->stalled_days = stalled_days_of (stage);
+          if (column->stage_id == t->stage_id && column->stalled_days != t->days)
+            {
+              column->stalled_days = t->days;
+              refresh_cards (column);
+            }
         }
     }
+}
+
+static void
+read_thresholds (JxDealsView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->thresholds != NULL)
+    g_cancellable_cancel (self->thresholds);
+  g_clear_object (&self->thresholds);
+  if (self->store == NULL)
+    return;
+  self->thresholds = g_cancellable_new ();
+  task = g_task_new (self, self->thresholds, thresholds_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (jx_store_get_path (self->store)), g_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, thresholds_thread);
 }
 
 static void
@@ -1034,7 +1112,7 @@ build_board (JxDealsView *self)
   self->columns = g_ptr_array_new_with_free_func (board_column_free);
   for (guint i = 0; i < open->len; i++)
     g_ptr_array_add (self->columns, add_board_column (self, open->pdata[i]));
-  update_thresholds (self);
+  read_thresholds (self);
   update_paused (self);
   gtk_stack_set_visible_child_name (self->board_stack, open->len > 0 ? "columns" : "empty");
   update_summary (self);
@@ -1212,15 +1290,13 @@ on_store_changed_cb (JxDealsView *self,
     }
   if (tables & (JX_TABLE_STAGES | JX_TABLE_DEALS | JX_TABLE_STAGE_EVENTS))
     {
-      /* Suggested stalled thresholds follow the history; names and order follow the
-       * stages editor. Without a board the stages are read again when next needed. */
+      /* Names and order follow the stages editor; the stages are read again when next
+       * needed. */
       g_clear_object (&self->stages);
-      if (self->columns == NULL)
-        return;
-      if (tables & JX_TABLE_STAGES)
+      /* Thresholds change with the stages editor; history moves them too little to read
+       * them again after every move. */
+      if (self->columns != NULL && (tables & JX_TABLE_STAGES))
         build_board (self);
-      else
-        update_thresholds (self);
     }
 }
 
