@@ -410,7 +410,11 @@ test_board_menu_and_keys (void)
     g_autofree char *closed = query_text (store, "SELECT closed FROM deals WHERE id = ?1", deal_id);
     g_assert_cmpstr (closed, ==, "2026-11-27");
   }
-  for (int i = 0; i < 4; i++)
+  /* Reopened, it goes back to the stage it was won from. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "deals.reopen", "x", deal_id));
+  g_assert_cmpint (query_int (store, "SELECT status FROM deals WHERE id = ?1", deal_id), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT stage_id FROM deals WHERE id = ?1", deal_id), ==, 1);
+  for (int i = 0; i < 5; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   {
     g_autofree char *after = dump_deal (store, deal_id);

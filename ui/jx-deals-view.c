@@ -469,11 +469,11 @@ clear_filters_activate (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->line_dropdown, 0);
 }
 
-/* The context menu of a card: the actions with the deal as their target. */
+/* The context menu of a deal: the actions with the deal as their target. An open deal
+ * moves and closes; a won or lost one reopens. */
 static GMenuModel *
-on_card_menu_cb (JxDealCard  *card,
-                 JxDeal      *deal,
-                 JxDealsView *self)
+deal_menu (JxDealsView *self,
+           JxDeal      *deal)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) moves = g_menu_new ();
@@ -488,6 +488,15 @@ on_card_menu_cb (JxDealCard  *card,
     g_menu_item_set_action_and_target_value (item, "deals.open", g_variant_new_int64 (id));
     g_menu_append_item (menu, item);
   }
+  if (jx_deal_get_status (deal) != 0)
+    {
+      g_autoptr(GMenuItem) reopen = g_menu_item_new (_("_Reopen"), NULL);
+
+      g_menu_item_set_action_and_target_value (reopen, "deals.reopen", g_variant_new_int64 (id));
+      g_menu_append_item (outcomes, reopen);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (outcomes));
+      return G_MENU_MODEL (g_steal_pointer (&menu));
+    }
   {
     g_autoptr(GMenuItem) next = g_menu_item_new (_("Move to _Next Stage"), NULL);
     g_autoptr(GMenuItem) previous = g_menu_item_new (_("Move to _Previous Stage"), NULL);
@@ -524,6 +533,61 @@ on_card_menu_cb (JxDealCard  *card,
   }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (outcomes));
   return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static GMenuModel *
+on_card_menu_cb (JxDealCard  *card,
+                 JxDeal      *deal,
+                 JxDealsView *self)
+{
+  return deal_menu (self, deal);
+}
+
+static void
+unparent_later_cb (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+}
+
+static void
+on_row_menu_closed_cb (GtkPopover *popover)
+{
+  g_idle_add_once (unparent_later_cb, g_object_ref (popover));
+}
+
+/* A right click on a row of the list: the same menu, under the pointer. The cell remembers
+ * its deal (see on_cell_bind_cb). */
+static void
+on_row_menu_pressed_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        JxDealsView     *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  JxDeal *deal = g_object_get_data (G_OBJECT (cell), "jx-deal");
+  g_autoptr(GMenuModel) menu = NULL;
+  GtkWidget *popover;
+
+  if (deal == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (self->selection != NULL)
+    jx_deal_selection_set_selected_id (self->selection, jx_deal_get_id (deal));
+  menu = deal_menu (self, deal);
+  popover = gtk_popover_menu_new_from_model (menu);
+  /* On the view rather than the cell, which the list may recycle while the menu is open. */
+  gtk_widget_translate_coordinates (cell, GTK_WIDGET (self), x, y, &x, &y);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_row_menu_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
 }
 
 /* The list -------------------------------------------------------------------------------- */
@@ -577,6 +641,21 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_cell_menu_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       JxDealsView              *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_row_menu_pressed_cb), self);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  /* Fill the cell, so that a click anywhere in it finds the deal. */
+  gtk_widget_set_hexpand (label, TRUE);
+}
+
+static void
 on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  const ColumnInfo         *info)
@@ -586,6 +665,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *owned = NULL;
   const char *text = NULL;
 
+  g_object_set_data_full (G_OBJECT (label), "jx-deal", g_object_ref (deal), g_object_unref);
   switch (info->kind)
     {
     case CELL_TITLE:
@@ -692,6 +772,7 @@ setup_columns (JxDealsView *self)
       GtkSorter *sorter;
 
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) info);
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_menu_setup_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) info);
       column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column", info->title),
                                            factory);
@@ -1425,6 +1506,14 @@ jx_deals_view_dispose (GObject *object)
   JxDealsView *self = JX_DEALS_VIEW (object);
 
   set_context (self, NULL);
+  /* A row menu still open is a child of the view. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)), *next; child != NULL;
+       child = next)
+    {
+      next = gtk_widget_get_next_sibling (child);
+      if (GTK_IS_POPOVER (child))
+        gtk_widget_unparent (child);
+    }
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
                                           on_sorter_changed_cb, self);
