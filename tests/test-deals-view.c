@@ -661,9 +661,12 @@ test_editor (void)
   }
   /* A bad date, likewise. */
   gtk_editable_set_text (GTK_EDITABLE (jx_deal_editor_get_field (editor, "amount")), "12,345.6");
+  g_assert_null (jx_deal_editor_get_field (editor, "error"));      /* fixed: the banner goes */
+  g_assert_false (gtk_widget_has_css_class (jx_deal_editor_get_field (editor, "amount"), "error"));
   gtk_editable_set_text (GTK_EDITABLE (jx_deal_editor_get_field (editor, "expected-close")),
                          "2027-02-30");
   g_assert_false (jx_deal_editor_save (editor));
+  g_assert_nonnull (jx_deal_editor_get_field (editor, "error"));
   {
     g_autofree char *now = dump_deal (store, deal_id);
     g_assert_cmpstr (now, ==, before);

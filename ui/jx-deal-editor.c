@@ -66,6 +66,8 @@ struct _JxDealEditor {
   GArray           *open_stage_ids;  /* gint64, in process order */
   GPtrArray        *open_stage_names;
 
+  GtkWidget        *error_row;       /* the field the error banner is about */
+
   PendingKind       pending;
   gint64            pending_stage_id;
   char             *pending_reason;
@@ -75,12 +77,23 @@ G_DEFINE_FINAL_TYPE (JxDealEditor, jx_deal_editor, ADW_TYPE_WINDOW)
 
 /* Helpers ------------------------------------------------------------------------------ */
 
+/* Shows @message in the banner (NULL hides it); it goes away once @row, if any, is fixed. */
 static void
 show_error (JxDealEditor *self,
-            const char   *message)
+            const char   *message,
+            gpointer      row)
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+  self->error_row = row;
+}
+
+static void
+field_fixed (JxDealEditor *self,
+             gpointer      row)
+{
+  if (self->error_row != NULL && self->error_row == row)
+    show_error (self, NULL, NULL);
 }
 
 static void
@@ -159,16 +172,22 @@ static void
 on_amount_changed_cb (JxDealEditor *self)
 {
   gint64 amount;
+  gboolean ok = read_amount (self, &amount, NULL);
 
-  set_row_error (self->amount_row, !read_amount (self, &amount, NULL));
+  set_row_error (self->amount_row, !ok);
+  if (ok)
+    field_fixed (self, self->amount_row);
 }
 
 static void
 on_close_changed_cb (JxDealEditor *self)
 {
   g_autofree char *iso = NULL;
+  gboolean ok = read_close (self, &iso, NULL);
 
-  set_row_error (self->close_row, !read_close (self, &iso, NULL));
+  set_row_error (self->close_row, !ok);
+  if (ok)
+    field_fixed (self, self->close_row);
 }
 
 static void
@@ -177,7 +196,10 @@ on_title_changed_cb (JxDealEditor *self)
   g_autofree char *text = trimmed_text (self->title_row);
 
   if (text[0] != '\0')
-    set_row_error (self->title_row, FALSE);
+    {
+      set_row_error (self->title_row, FALSE);
+      field_fixed (self, self->title_row);
+    }
 }
 
 static void
@@ -434,7 +456,7 @@ reload_deal (JxDealEditor *self)
   if (deal == NULL || jx_deal_get_stage_id (deal) == 0)
     {
       g_clear_object (&self->deal);
-      show_error (self, _("The deal no longer exists; it may have been deleted."));
+      show_error (self, _("The deal no longer exists; it may have been deleted."), NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
       return;
     }
@@ -591,14 +613,14 @@ jx_deal_editor_save (JxDealEditor *self)
   if (!read_amount (self, &draft.amount, &error))
     {
       set_row_error (self->amount_row, TRUE);
-      show_error (self, error->message);
+      show_error (self, error->message, self->amount_row);
       gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
       return FALSE;
     }
   if (!read_close (self, &close, &error))
     {
       set_row_error (self->close_row, TRUE);
-      show_error (self, error->message);
+      show_error (self, error->message, self->close_row);
       gtk_widget_grab_focus (GTK_WIDGET (self->close_row));
       return FALSE;
     }
@@ -635,10 +657,10 @@ jx_deal_editor_save (JxDealEditor *self)
     {
       if (title[0] == '\0')
         gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-      show_error (self, error->message);
+      show_error (self, error->message, title[0] == '\0' ? self->title_row : NULL);
       return FALSE;
     }
-  show_error (self, NULL);
+  show_error (self, NULL, NULL);
   if (parent_window (self) != NULL)
     jx_window_add_undo_toast (parent_window (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
