@@ -773,7 +773,7 @@ apply_ids (JxDealList *self,
 /**
  * jx_deal_list_reload:
  *
- * Runs the query again at once, in this thread (the setters and JxStore::changed do this
+ * Setters that change nothing do not reload. This runs the query again at once, in this thread (the setters and JxStore::changed do this
  * already, or schedule it when the list is threaded), and tells the views what changed.
  * A threaded reload still running is dropped.
  */
@@ -1202,6 +1202,8 @@ jx_deal_list_set_filter (JxDealList         *self,
   g_return_if_fail (JX_IS_DEAL_LIST (self));
   g_return_if_fail (filter != NULL);
 
+  if (memcmp (&self->filter, filter, sizeof *filter) == 0)
+    return;
   self->filter = *filter;
   if (!self->fixed)
     request_reload (self);
@@ -1214,6 +1216,8 @@ jx_deal_list_set_status (JxDealList *self,
 {
   g_return_if_fail (JX_IS_DEAL_LIST (self));
 
+  if (self->status == status)
+    return;
   self->status = status;
   if (!self->fixed)
     request_reload (self);
@@ -1226,6 +1230,8 @@ jx_deal_list_set_stage (JxDealList *self,
 {
   g_return_if_fail (JX_IS_DEAL_LIST (self));
 
+  if (self->stage_id == stage_id)
+    return;
   self->stage_id = stage_id;
   if (!self->fixed)
     request_reload (self);
@@ -1240,6 +1246,8 @@ jx_deal_list_set_sort (JxDealList *self,
   g_return_if_fail (JX_IS_DEAL_LIST (self));
   g_return_if_fail (key <= JX_DEAL_SORT_OPENED);
 
+  if (self->sort == key && self->descending == descending)
+    return;
   self->sort = key;
   self->descending = descending;
   if (!self->fixed)

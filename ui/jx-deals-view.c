@@ -717,10 +717,12 @@ probe_compare_cb (gconstpointer a,
                   gpointer      user_data)
 {
   const ColumnInfo *info = user_data;
-  JxDealsView *self = JX_DEALS_VIEW ((gpointer) a);
+  gboolean view_first = JX_IS_DEALS_VIEW ((gpointer) a);
+  JxDealsView *self = JX_DEALS_VIEW (view_first ? (gpointer) a : (gpointer) b);
 
+  /* "The view comes before its column view", whichever way a descending order asks. */
   self->probed_sort = info->sort;
-  return GTK_ORDERING_SMALLER;
+  return view_first ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
 }
 
 static void
