@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
 #include <glib/gi18n.h>
 
 #include "jx-deal-card.h"
@@ -1106,23 +1107,25 @@ typedef struct {
   int    days;
 } Threshold;
 
-static void
-thresholds_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+/* In a thread of its own, at a lower priority than the window's (see jx-deal-list.c). */
+static gpointer
+thresholds_thread (gpointer data)
 {
+  GTask *task = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JxStore) store = jx_store_open (task_data, JX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(JxStore) store = NULL;
   g_autoptr(GListModel) stages = NULL;
   g_autoptr(GArray) thresholds = g_array_new (FALSE, FALSE, sizeof (Threshold));
 
+  setpriority (PRIO_PROCESS, 0, 10);
+  store = jx_store_open (g_task_get_task_data (task), JX_STORE_OPEN_DEFAULT, &error);
   if (store != NULL)
     stages = jx_stages_list (store, &error);
   if (stages == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_object_unref (task);
+      return NULL;
     }
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
@@ -1132,6 +1135,8 @@ thresholds_thread (GTask        *task,
       g_array_append_val (thresholds, t);
     }
   g_task_return_pointer (task, g_steal_pointer (&thresholds), (GDestroyNotify) g_array_unref);
+  g_object_unref (task);
+  return NULL;
 }
 
 static void
@@ -1182,8 +1187,7 @@ read_thresholds (JxDealsView *self)
   self->thresholds = g_cancellable_new ();
   task = g_task_new (self, self->thresholds, thresholds_done_cb, NULL);
   g_task_set_task_data (task, g_strdup (jx_store_get_path (self->store)), g_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, thresholds_thread);
+  g_thread_unref (g_thread_new ("jx-stalled-thresholds", thresholds_thread, g_object_ref (task)));
 }
 
 static void
