@@ -482,6 +482,14 @@ on_store_changed_cb (JxDealEditor *self,
     }
 }
 
+/* Another database was opened: this deal is not in it. */
+static void
+on_context_store_cb (JxDealEditor *self)
+{
+  if (jx_context_get_store (self->context) != self->store)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* Filling the fields ------------------------------------------------------------------- */
 
 static void
@@ -910,6 +918,8 @@ jx_deal_editor_new (JxContext *context,
     }
   g_signal_connect_swapped (self->owner_dropdown, "notify::selected",
                             G_CALLBACK (on_owner_selected_cb), self);
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (on_context_store_cb), self,
+                           G_CONNECT_SWAPPED);
   self->changed_id = g_signal_connect_swapped (store, "changed",
                                                G_CALLBACK (on_store_changed_cb), self);
   update_stage_section (self);
