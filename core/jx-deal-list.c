@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 #include "jx-date.h"
 #include "jx-deal-list.h"
@@ -18,6 +19,20 @@
 
 #define BLOCK_SIZE 64
 #define MAX_BLOCKS 64
+
+/* A threaded list waits this long after the last change before it reloads, so a burst of
+ * changes (typing, undoing several steps) costs one query. */
+#define RELOAD_DELAY_MS 120
+
+/* What the query selects: a copy goes to the worker thread. */
+typedef struct {
+  char         *search;
+  JxDealFilter  filter;
+  int           status;
+  gint64        stage_id;
+  JxDealSort    sort;
+  gboolean      descending;
+} Query;
 
 typedef struct {
   guint   index;
@@ -44,9 +59,23 @@ struct _JxDealList {
   JxDealSort    sort;
   gboolean      descending;
 
+  gint64        total;          /* sum of the known amounts */
+
   GHashTable   *blocks;         /* block index → Block */
   GQueue        lru;            /* most recent first */
   sqlite3_stmt *row;
+
+  /* Threaded reloads: a reload is wanted (dirty), waits for the delay, then runs in a
+   * worker; a newer request cancels the running one, whose result is dropped. */
+  gboolean      threaded;
+  gboolean      paused;
+  gboolean      missed;         /* a reload was asked for while paused */
+  gboolean      dirty;
+  gboolean      loading;
+  guint         delay_id;
+  guint         generation;
+  guint         running_generation;
+  GCancellable *running;        /* the worker's, while one runs */
 };
 
 static void jx_deal_list_model_init (GListModelInterface *iface);
@@ -58,6 +87,7 @@ enum {
   PROP_0,
   PROP_SEARCH,
   PROP_N_ITEMS,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -114,12 +144,28 @@ compare_rank_ids (const void *a,
 }
 
 /* id → place in name order (or in process order for stages), for sorting by a name. */
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      jx_store_set_error (NULL, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
 static GArray *
-load_ranks (JxStore     *store,
+load_ranks (sqlite3     *db,
             const char  *sql,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (store, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql, error);
   g_autoptr(GArray) ranks = NULL;
   int rc;
 
@@ -133,7 +179,7 @@ load_ranks (JxStore     *store,
     }
   if (rc != SQLITE_DONE)
     {
-      jx_store_set_error (store, rc, error);
+      jx_store_set_error (NULL, rc, error);
       return NULL;
     }
   qsort (ranks->data, ranks->len, sizeof (Rank), compare_rank_ids);
@@ -339,24 +385,47 @@ bind_named_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
-/* Runs the query and sorts; the SQL is made of fixed pieces, values are bound. */
-static GArray *
-query_ids (JxDealList  *self,
-           GError     **error)
+static void
+query_clear (Query *q)
 {
-  const JxDealFilter *f = &self->filter;
-  g_autoptr(GString) sql = g_string_new ("SELECT d.id");
+  g_clear_pointer (&q->search, g_free);
+}
+
+static void
+query_copy (Query      *q,
+            JxDealList *self)
+{
+  q->search = g_strdup (self->search);
+  q->filter = self->filter;
+  q->status = self->status;
+  q->stage_id = self->stage_id;
+  q->sort = self->sort;
+  q->descending = self->descending;
+}
+
+/* Runs the query on @db and sorts; the SQL is made of fixed pieces, values are bound. It
+ * touches nothing but @db and @q, so a worker thread can run it on its own connection.
+ * @total gets the sum of the known amounts. */
+static GArray *
+query_ids (sqlite3       *db,
+           const Query   *q,
+           GCancellable  *cancellable,
+           gint64        *total,
+           GError       **error)
+{
+  const JxDealFilter *f = &q->filter;
+  g_autoptr(GString) sql = g_string_new ("SELECT d.id, d.amount");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GArray) ranks = NULL;
   g_autoptr(GStringChunk) texts = NULL;
   g_autofree char *pattern = NULL;
   GArray *ids;
-  gboolean search = self->search != NULL && self->search[0] != '\0';
+  gboolean search = q->search != NULL && q->search[0] != '\0';
   gboolean by_customer = f->region_id > 0 || f->tier[0] != '\0' || f->customer_type_id > 0;
   int rc;
 
-  switch (self->sort)
+  switch (q->sort)
     {
     case JX_DEAL_SORT_ID: break;
     case JX_DEAL_SORT_TITLE: g_string_append (sql, ", d.title"); break;
@@ -404,17 +473,17 @@ query_ids (JxDealList  *self,
     g_string_append (sql, " AND d.product_id = :product");
   if (f->product_line_id > 0)
     g_string_append (sql, " AND d.product_id IN (SELECT id FROM products WHERE line_id = :line)");
-  if (self->status != JX_DEAL_STATUS_ANY)
+  if (q->status != JX_DEAL_STATUS_ANY)
     g_string_append (sql, " AND d.status = :status");
-  if (self->stage_id > 0)
+  if (q->stage_id > 0)
     g_string_append (sql, " AND d.stage_id = :stage");
 
-  stmt = jx_store_prepare (self->store, sql->str, error);
+  stmt = prepare (db, sql->str, error);
   if (stmt == NULL)
     return NULL;
   if (search)
     {
-      pattern = like_pattern (self->search);
+      pattern = like_pattern (q->search);
       bind_named_text (stmt, ":search", pattern);
     }
   if (g_date_valid (&f->to))
@@ -435,46 +504,48 @@ query_ids (JxDealList  *self,
   bind_named_int64 (stmt, ":line", f->product_line_id);
   bind_named_text (stmt, ":tier", f->tier);
   bind_named_int64 (stmt, ":type", f->customer_type_id);
-  bind_named_int64 (stmt, ":status", self->status);
-  bind_named_int64 (stmt, ":stage", self->stage_id);
+  bind_named_int64 (stmt, ":status", q->status);
+  bind_named_int64 (stmt, ":stage", q->stage_id);
 
-  switch (self->sort)
+  switch (q->sort)
     {
     case JX_DEAL_SORT_CUSTOMER:
-      ranks = load_ranks (self->store, "SELECT id FROM customers ORDER BY name, id", error);
+      ranks = load_ranks (db, "SELECT id FROM customers ORDER BY name, id", error);
       break;
     case JX_DEAL_SORT_OWNER:
-      ranks = load_ranks (self->store, "SELECT id FROM team_members ORDER BY name, id", error);
+      ranks = load_ranks (db, "SELECT id FROM team_members ORDER BY name, id", error);
       break;
     case JX_DEAL_SORT_PRODUCT:
-      ranks = load_ranks (self->store, "SELECT id FROM products ORDER BY name, id", error);
+      ranks = load_ranks (db, "SELECT id FROM products ORDER BY name, id", error);
       break;
     case JX_DEAL_SORT_STAGE:
-      ranks = load_ranks (self->store, "SELECT id FROM stages ORDER BY kind != 0, kind,"
-                                       " position, id", error);
+      ranks = load_ranks (db, "SELECT id FROM stages ORDER BY kind != 0, kind, position, id",
+                          error);
       break;
     default:
       break;
     }
-  if (ranks == NULL && (self->sort == JX_DEAL_SORT_CUSTOMER || self->sort == JX_DEAL_SORT_OWNER ||
-                        self->sort == JX_DEAL_SORT_PRODUCT || self->sort == JX_DEAL_SORT_STAGE))
+  if (ranks == NULL && (q->sort == JX_DEAL_SORT_CUSTOMER || q->sort == JX_DEAL_SORT_OWNER ||
+                        q->sort == JX_DEAL_SORT_PRODUCT || q->sort == JX_DEAL_SORT_STAGE))
     return NULL;
 
+  *total = 0;
   rows = g_array_sized_new (FALSE, FALSE, sizeof (SortRow), 1024);
-  if (self->sort == JX_DEAL_SORT_TITLE)
+  if (q->sort == JX_DEAL_SORT_TITLE)
     texts = g_string_chunk_new (1 << 20);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SortRow row = { 0, sqlite3_column_int64 (stmt, 0), NULL, FALSE };
 
-      switch (self->sort)
+      *total += sqlite3_column_int64 (stmt, 1);
+      switch (q->sort)
         {
         case JX_DEAL_SORT_ID:
           row.key = row.id;
           break;
         case JX_DEAL_SORT_TITLE:
           {
-            const char *title = jx_column_text (stmt, 1) != NULL ? jx_column_text (stmt, 1) : "";
+            const char *title = jx_column_text (stmt, 2) != NULL ? jx_column_text (stmt, 2) : "";
             char *lower = g_string_chunk_insert (texts, title);
             guint64 prefix = 0;
             int n = 0;
@@ -491,21 +562,21 @@ query_ids (JxDealList  *self,
         case JX_DEAL_SORT_OWNER:
         case JX_DEAL_SORT_PRODUCT:
         case JX_DEAL_SORT_STAGE:
-          row.missing = sqlite3_column_type (stmt, 1) == SQLITE_NULL ||
-                        !rank_of (ranks, sqlite3_column_int64 (stmt, 1), &row.key);
+          row.missing = sqlite3_column_type (stmt, 2) == SQLITE_NULL ||
+                        !rank_of (ranks, sqlite3_column_int64 (stmt, 2), &row.key);
           break;
         case JX_DEAL_SORT_AMOUNT:
-          row.missing = sqlite3_column_type (stmt, 1) == SQLITE_NULL;
-          row.key = sqlite3_column_int64 (stmt, 1);
+          row.missing = sqlite3_column_type (stmt, 2) == SQLITE_NULL;
+          row.key = sqlite3_column_int64 (stmt, 2);
           break;
         case JX_DEAL_SORT_DAYS_IN_STAGE:
           /* More days in the stage is an earlier entry. */
-          row.key = -(gint64) jx_day_from_iso (jx_column_text (stmt, 1));
+          row.key = -(gint64) jx_day_from_iso (jx_column_text (stmt, 2));
           row.missing = row.key == 0;
           break;
         case JX_DEAL_SORT_EXPECTED_CLOSE:
         case JX_DEAL_SORT_OPENED:
-          row.key = jx_day_from_iso (jx_column_text (stmt, 1));
+          row.key = jx_day_from_iso (jx_column_text (stmt, 2));
           row.missing = row.key == 0;
           break;
         default:
@@ -515,16 +586,18 @@ query_ids (JxDealList  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      jx_store_set_error (self->store, rc, error);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      jx_store_set_error (NULL, rc, error);
       return NULL;
     }
 
   /* Rows usually come in id order, which is already the order for the default key. */
   for (guint i = 1; i < rows->len; i++)
     if (compare_rows (&g_array_index (rows, SortRow, i - 1), &g_array_index (rows, SortRow, i),
-                      GINT_TO_POINTER (self->descending)) > 0)
+                      GINT_TO_POINTER (q->descending)) > 0)
       {
-        g_array_sort_with_data (rows, compare_rows, GINT_TO_POINTER (self->descending));
+        g_array_sort_with_data (rows, compare_rows, GINT_TO_POINTER (q->descending));
         break;
       }
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
@@ -532,6 +605,99 @@ query_ids (JxDealList  *self,
   for (guint i = 0; i < rows->len; i++)
     g_array_index (ids, gint64, i) = g_array_index (rows, SortRow, i).id;
   return ids;
+}
+
+static gboolean
+same_ids (GArray *a,
+          guint   a_start,
+          GArray *b,
+          guint   b_start,
+          guint   n)
+{
+  return n == 0 || memcmp (&g_array_index (a, gint64, a_start), &g_array_index (b, gint64, b_start),
+                           n * sizeof (gint64)) == 0;
+}
+
+/* Announces a change in two steps. A list model must look, while it announces a step, as
+ * it is after that step, so the list shows @between meanwhile; the rows it made then are
+ * dropped, since their positions were those of @between. */
+static void
+announce_two_steps (JxDealList *self,
+                    GArray     *between,
+                    guint       position1,
+                    guint       removed1,
+                    guint       added1,
+                    guint       position2,
+                    guint       removed2,
+                    guint       added2)
+{
+  GArray *final = self->ids;
+
+  self->ids = between;
+  g_list_model_items_changed (G_LIST_MODEL (self), position1, removed1, added1);
+  clear_blocks (self);
+  self->ids = final;
+  g_array_unref (between);
+  g_list_model_items_changed (G_LIST_MODEL (self), position2, removed2, added2);
+}
+
+/* The ids of the new list without its rows [@position, @position + @n). */
+static GArray *
+ids_without (GArray *ids,
+             guint   position,
+             guint   n)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len - n);
+
+  g_array_append_vals (out, ids->data, position);
+  g_array_append_vals (out, &g_array_index (ids, gint64, position + n), ids->len - position - n);
+  return out;
+}
+
+/*
+ * Announces that @removed old rows at @position became @added new ones. GTK 4.8's list
+ * views, when a change removes a row they show (or keep focused), look for its object
+ * among all the added rows, asking the model for each: for a re-sorted million deals that
+ * is a million rows made from SQL, seconds of a frozen window. So one deal that moved
+ * (an edit in a sorted list) is announced as a removal and an insertion, and a large
+ * change (a new sort, search or filter) as all removed, then all added; a view then
+ * starts again at the top of the changed rows, as it should after a new sort.
+ */
+static void
+announce_range (JxDealList *self,
+                GArray     *old_ids,
+                guint       position,
+                guint       removed,
+                guint       added)
+{
+  GArray *ids = self->ids;
+
+  if (removed == added && removed > 2)
+    {
+      guint last = position + removed - 1;
+
+      /* One row moved down: the others moved up by one. */
+      if (g_array_index (old_ids, gint64, position) == g_array_index (ids, gint64, last) &&
+          same_ids (old_ids, position + 1, ids, position, removed - 1))
+        {
+          announce_two_steps (self, ids_without (ids, last, 1), position, 1, 0, last, 0, 1);
+          return;
+        }
+      /* One row moved up. */
+      if (g_array_index (ids, gint64, position) == g_array_index (old_ids, gint64, last) &&
+          same_ids (old_ids, position, ids, position + 1, removed - 1))
+        {
+          announce_two_steps (self, ids_without (ids, position, 1), last, 1, 0, position, 0, 1);
+          return;
+        }
+    }
+  if (removed > 0 && added > 0 && removed + added > 2 * BLOCK_SIZE)
+    {
+      announce_two_steps (self, ids_without (ids, position, added), position, removed, 0,
+                          position, 0, added);
+      return;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
 /* Tells the views what changed: the range between the first and the last id that differ,
@@ -554,8 +720,7 @@ announce (JxDealList *self,
     suffix++;
 
   if (prefix < n_old || prefix < n_new)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix,
-                                n_new - prefix - suffix);
+    announce_range (self, old_ids, prefix, n_old - prefix - suffix, n_new - prefix - suffix);
   for (GList *l = shown_blocks; l != NULL; l = l->next)
     {
       /* Block positions are old positions. */
@@ -575,37 +740,73 @@ announce (JxDealList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-/**
- * jx_deal_list_reload:
- *
- * Runs the query again (the setters and JxStore::changed do this already) and tells the
- * views what changed.
- */
-gboolean
-jx_deal_list_reload (JxDealList  *self,
-                     GError     **error)
+static void
+set_loading (JxDealList *self)
+{
+  gboolean loading = self->dirty || self->delay_id != 0 ||
+                     (self->running != NULL && self->running_generation == self->generation);
+
+  if (loading == self->loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Puts @ids (taken) in place of the current ones and tells the views. */
+static void
+apply_ids (JxDealList *self,
+           GArray     *ids,
+           gint64      total)
 {
   g_autoptr(GArray) old_ids = NULL;
   g_autoptr(GList) shown = NULL;
-  GArray *ids;
 
-  g_return_val_if_fail (JX_IS_DEAL_LIST (self), FALSE);
-
-  if (self->fixed)
-    ids = g_array_ref (self->ids);
-  else
-    {
-      ids = query_ids (self, error);
-      if (ids == NULL)
-        return FALSE;
-    }
   g_free (self->currency);
   self->currency = jx_store_get_setting (self->store, "currency");
   shown = g_hash_table_get_keys (self->blocks);
   clear_blocks (self);
   old_ids = self->ids;
   self->ids = ids;
+  self->total = total;
   announce (self, old_ids, shown);
+}
+
+/**
+ * jx_deal_list_reload:
+ *
+ * Setters that change nothing do not reload. This runs the query again at once, in this thread (the setters and JxStore::changed do this
+ * already, or schedule it when the list is threaded), and tells the views what changed.
+ * A threaded reload still running is dropped.
+ */
+gboolean
+jx_deal_list_reload (JxDealList  *self,
+                     GError     **error)
+{
+  GArray *ids;
+  gint64 total = self->total;
+
+  g_return_val_if_fail (JX_IS_DEAL_LIST (self), FALSE);
+
+  self->generation++;
+  self->dirty = FALSE;
+  g_clear_handle_id (&self->delay_id, g_source_remove);
+  if (self->running != NULL)
+    g_cancellable_cancel (self->running);
+  set_loading (self);
+
+  if (self->fixed)
+    ids = g_array_ref (self->ids);
+  else
+    {
+      Query q = { 0 };
+
+      query_copy (&q, self);
+      ids = query_ids (jx_store_get_db (self->store), &q, NULL, &total, error);
+      query_clear (&q);
+      if (ids == NULL)
+        return FALSE;
+    }
+  apply_ids (self, ids, total);
   return TRUE;
 }
 
@@ -618,6 +819,159 @@ reload_or_warn (JxDealList *self)
     g_warning ("Could not reload the deals: %s", error->message);
 }
 
+/* Threaded reloads ---------------------------------------------------------------------- */
+
+typedef struct {
+  char   *path;
+  Query   query;
+  guint   generation;
+  gint64  total;
+} ReloadJob;
+
+static void
+reload_job_free (gpointer data)
+{
+  ReloadJob *job = data;
+
+  g_free (job->path);
+  query_clear (&job->query);
+  g_free (job);
+}
+
+static int
+progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* Runs in a thread of its own rather than GTask's shared pool, so that lowering its
+ * priority touches nothing else. */
+static gpointer
+reload_thread (gpointer data)
+{
+  GTask *task = data;
+  ReloadJob *job = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  GArray *ids;
+  int rc;
+
+  /* Behind the window's thread when processors are scarce (on Linux this lowers the
+   * priority of this thread only), so scrolling and typing stay smooth while it sorts. */
+  setpriority (PRIO_PROCESS, 0, 10);
+
+  /* Its own read-only connection: in WAL mode it reads while the window's connection
+   * writes, and sees every commit made before it started. */
+  rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      jx_store_set_error (NULL, rc, &error);
+      sqlite3_close (db);
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
+  ids = query_ids (db, &job->query, cancellable, &job->total, &error);
+  sqlite3_close (db);
+  if (ids == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  g_object_unref (task);
+  return NULL;
+}
+
+static void start_job (JxDealList *self);
+
+static void
+reload_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JxDealList *self = JX_DEAL_LIST (source);
+  ReloadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GArray *ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_object (&self->running);
+  if (self->store == NULL)
+    {
+      /* Disposed meanwhile. */
+      g_clear_pointer (&ids, g_array_unref);
+      return;
+    }
+  if (job->generation == self->generation && ids != NULL)
+    apply_ids (self, g_steal_pointer (&ids), job->total);
+  else if (job->generation == self->generation &&
+           !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not reload the deals: %s", error->message);
+  g_clear_pointer (&ids, g_array_unref);
+
+  if (self->dirty && self->delay_id == 0 && self->store != NULL)
+    start_job (self);
+  set_loading (self);
+}
+
+static void
+start_job (JxDealList *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ReloadJob *job = g_new0 (ReloadJob, 1);
+
+  job->path = g_strdup (jx_store_get_path (self->store));
+  query_copy (&job->query, self);
+  job->generation = self->generation;
+  self->dirty = FALSE;
+  self->running = g_cancellable_new ();
+  self->running_generation = self->generation;
+
+  task = g_task_new (self, self->running, reload_done_cb, NULL);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, reload_job_free);
+  g_thread_unref (g_thread_new ("jx-deal-list", reload_thread, g_object_ref (task)));
+}
+
+static gboolean
+delay_done_cb (gpointer data)
+{
+  JxDealList *self = data;
+
+  self->delay_id = 0;
+  if (self->dirty && self->running == NULL)
+    start_job (self);
+  set_loading (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* What the setters and JxStore::changed call: a reload now, or a threaded one soon. */
+static void
+request_reload (JxDealList *self)
+{
+  const char *path = jx_store_get_path (self->store);
+
+  if (self->paused)
+    {
+      self->missed = TRUE;
+      return;
+    }
+  if (!self->threaded || self->fixed || path == NULL ||
+      !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      reload_or_warn (self);
+      return;
+    }
+  self->generation++;
+  self->dirty = TRUE;
+  if (self->running != NULL)
+    g_cancellable_cancel (self->running);
+  g_clear_handle_id (&self->delay_id, g_source_remove);
+  self->delay_id = g_timeout_add (RELOAD_DELAY_MS, delay_done_cb, self);
+  set_loading (self);
+}
+
 static void
 on_store_changed_cb (JxStore    *store,
                      guint       tables,
@@ -626,7 +980,7 @@ on_store_changed_cb (JxStore    *store,
   if (tables & (JX_TABLE_DEALS | JX_TABLE_CUSTOMERS | JX_TABLE_TEAM_MEMBERS |
                 JX_TABLE_PRODUCTS | JX_TABLE_PRODUCT_LINES | JX_TABLE_STAGES |
                 JX_TABLE_REGIONS | JX_TABLE_SETTINGS))
-    reload_or_warn (self);
+    request_reload (self);
 }
 
 /* GObject ------------------------------------------------------------------------------ */
@@ -637,6 +991,9 @@ jx_deal_list_dispose (GObject *object)
   JxDealList *self = (JxDealList *) object;
 
   g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_handle_id (&self->delay_id, g_source_remove);
+  if (self->running != NULL)
+    g_cancellable_cancel (self->running);
   g_clear_pointer (&self->row, sqlite3_finalize);
   if (self->blocks != NULL)
     clear_blocks (self);
@@ -673,6 +1030,9 @@ jx_deal_list_get_property (GObject    *object,
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->ids->len);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -713,6 +1073,9 @@ jx_deal_list_class_init (JxDealListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -763,6 +1126,33 @@ jx_deal_list_new (JxStore     *store,
 }
 
 /**
+ * jx_deal_list_new_threaded:
+ * @today: the day "days in stage" counts to
+ *
+ * A list for a view over a large database: it starts empty and runs its query in a worker
+ * thread with its own connection to the file, shortly after the last setter call or store
+ * change, so a view never waits for it. The old rows stay until the new ones are ready;
+ * #JxDealList:loading says when a reload is under way. A store that is not a file
+ * reloads in this thread.
+ *
+ * Returns: (transfer full): the list
+ */
+JxDealList *
+jx_deal_list_new_threaded (JxStore     *store,
+                           const GDate *today)
+{
+  JxDealList *self;
+
+  g_return_val_if_fail (JX_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  self = make (store, today);
+  self->threaded = TRUE;
+  request_reload (self);
+  return self;
+}
+
+/**
  * jx_deal_list_new_for_ids:
  * @ids: (element-type gint64): deal ids in the order to show them, as jx_funnel_deal_ids()
  *   gives them; the list keeps a reference
@@ -803,7 +1193,7 @@ jx_deal_list_set_search (JxDealList *self,
   self->search = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
   if (!self->fixed)
-    reload_or_warn (self);
+    request_reload (self);
 }
 
 const char *
@@ -821,9 +1211,11 @@ jx_deal_list_set_filter (JxDealList         *self,
   g_return_if_fail (JX_IS_DEAL_LIST (self));
   g_return_if_fail (filter != NULL);
 
+  if (memcmp (&self->filter, filter, sizeof *filter) == 0)
+    return;
   self->filter = *filter;
   if (!self->fixed)
-    reload_or_warn (self);
+    request_reload (self);
 }
 
 /* Only deals with @status (0 open, 1 won, 2 lost), or JX_DEAL_STATUS_ANY. */
@@ -833,9 +1225,11 @@ jx_deal_list_set_status (JxDealList *self,
 {
   g_return_if_fail (JX_IS_DEAL_LIST (self));
 
+  if (self->status == status)
+    return;
   self->status = status;
   if (!self->fixed)
-    reload_or_warn (self);
+    request_reload (self);
 }
 
 /* Only deals currently in @stage_id, or 0 for any stage (a pipeline board column). */
@@ -845,9 +1239,11 @@ jx_deal_list_set_stage (JxDealList *self,
 {
   g_return_if_fail (JX_IS_DEAL_LIST (self));
 
+  if (self->stage_id == stage_id)
+    return;
   self->stage_id = stage_id;
   if (!self->fixed)
-    reload_or_warn (self);
+    request_reload (self);
 }
 
 /* Deals without a value for @key (no amount, no expected close) come last either way. */
@@ -859,10 +1255,12 @@ jx_deal_list_set_sort (JxDealList *self,
   g_return_if_fail (JX_IS_DEAL_LIST (self));
   g_return_if_fail (key <= JX_DEAL_SORT_OPENED);
 
+  if (self->sort == key && self->descending == descending)
+    return;
   self->sort = key;
   self->descending = descending;
   if (!self->fixed)
-    reload_or_warn (self);
+    request_reload (self);
 }
 
 void
@@ -874,7 +1272,7 @@ jx_deal_list_set_today (JxDealList  *self,
 
   self->today = *today;
   self->today_day = jx_day_from_date (today);
-  reload_or_warn (self);
+  request_reload (self);
 }
 
 /* The deal id at @position without making its object, or 0 past the end. */
@@ -887,6 +1285,48 @@ jx_deal_list_get_id (JxDealList *self,
   if (position >= self->ids->len)
     return 0;
   return g_array_index (self->ids, gint64, position);
+}
+
+/**
+ * jx_deal_list_set_paused:
+ *
+ * A paused list does not reload, which spares a hidden view the cost of following every
+ * change of a large database; when it resumes it reloads once if anything asked for it
+ * meanwhile. jx_deal_list_reload() still reloads a paused list.
+ */
+void
+jx_deal_list_set_paused (JxDealList *self,
+                         gboolean    paused)
+{
+  g_return_if_fail (JX_IS_DEAL_LIST (self));
+
+  if (self->paused == !!paused)
+    return;
+  self->paused = !!paused;
+  if (!self->paused && self->missed)
+    {
+      self->missed = FALSE;
+      request_reload (self);
+    }
+}
+
+/* Whether a threaded reload is waiting or running. */
+gboolean
+jx_deal_list_get_loading (JxDealList *self)
+{
+  g_return_val_if_fail (JX_IS_DEAL_LIST (self), FALSE);
+
+  return self->loading;
+}
+
+/* The sum of the amounts of the deals in the list (unknown amounts count as 0); always 0
+ * for a list made from ids. */
+gint64
+jx_deal_list_get_amount_total (JxDealList *self)
+{
+  g_return_val_if_fail (JX_IS_DEAL_LIST (self), 0);
+
+  return self->total;
 }
 
 /* The position of @deal_id, or G_MAXUINT when it is not in the list. */

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * The deals view's model: a GListModel of JxDeal over the ids that one SQL query with the
  * search text, the filter, a status, a stage and a sort key returns. Only the ids are held
  * (8 bytes a deal); a JxDeal is made when a row asks for it and kept in a small cache, so
- * a view scrolls a million deals. The list reloads on JxStore::changed.
+ * a view scrolls a million deals. The list reloads on JxStore::changed, at once or, for a
+ * threaded list, in a worker thread.
  *
  * The filter's period selects deals that were open at some time in it: opened on or before
  * its last day and not closed before its first day.
@@ -40,6 +41,8 @@ typedef enum {
 
 JxDealList *jx_deal_list_new          (JxStore            *store,
                                        const GDate        *today);
+JxDealList *jx_deal_list_new_threaded (JxStore            *store,
+                                       const GDate        *today);
 JxDealList *jx_deal_list_new_for_ids  (JxStore            *store,
                                        const GDate        *today,
                                        GArray             *ids);
@@ -63,5 +66,9 @@ gint64      jx_deal_list_get_id       (JxDealList         *self,
                                        guint               position);
 guint       jx_deal_list_find         (JxDealList         *self,
                                        gint64              deal_id);
+void        jx_deal_list_set_paused   (JxDealList         *self,
+                                       gboolean            paused);
+gboolean    jx_deal_list_get_loading  (JxDealList         *self);
+gint64      jx_deal_list_get_amount_total (JxDealList     *self);
 
 G_END_DECLS

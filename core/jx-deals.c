@@ -621,6 +621,38 @@ jx_deals_delete (JxStore  *store,
   return finish (store, ok, error);
 }
 
+/**
+ * jx_deals_get_notes:
+ *
+ * The deal's notes, which JxDeal leaves out because a list never shows them.
+ *
+ * Returns: (transfer full): the notes ("" for none), or %NULL with @error set
+ */
+char *
+jx_deals_get_notes (JxStore  *store,
+                    gint64    deal_id,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (JX_IS_STORE (store), NULL);
+
+  stmt = jx_store_prepare (store, "SELECT notes FROM deals WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (jx_column_text (stmt, 0) != NULL ? jx_column_text (stmt, 0) : "");
+  if (rc != SQLITE_DONE)
+    jx_store_set_error (store, rc, error);
+  else
+    g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
+                 _("The deal no longer exists; it may have been deleted."));
+  return NULL;
+}
+
 void
 jx_stage_visit_free (JxStageVisit *visit)
 {

@@ -66,6 +66,9 @@ gboolean   jx_deals_reopen           (JxStore            *store,
 gboolean   jx_deals_delete           (JxStore            *store,
                                       gint64              deal_id,
                                       GError            **error);
+char      *jx_deals_get_notes        (JxStore            *store,
+                                      gint64              deal_id,
+                                      GError            **error);
 GPtrArray *jx_deals_history          (JxStore            *store,
                                       gint64              deal_id,
                                       const GDate        *today,

@@ -181,3 +181,148 @@ jx_percent_format (double ratio,
   /* Translators: a percentage; %.*f is the number. */
   return g_strdup_printf (_("%.*f%%"), decimals, ratio * 100.0);
 }
+
+G_DEFINE_QUARK (jx-money-error-quark, jx_money_error)
+
+/* Skips @prefix at *@p (and the spaces after it) when it is there. */
+static gboolean
+skip_prefix (const char **p,
+             const char  *prefix)
+{
+  gsize len = strlen (prefix);
+
+  if (len == 0 || strncmp (*p, prefix, len) != 0)
+    return FALSE;
+  *p += len;
+  while (g_unichar_isspace (g_utf8_get_char (*p)))
+    *p = g_utf8_next_char (*p);
+  return TRUE;
+}
+
+/**
+ * jx_money_parse:
+ * @text: what the user typed: "12,500", "¥12,500.50", "3.5万", "1.2k"
+ * @currency: the database's currency; its minor unit sets the decimal places allowed
+ * @minor: (out): the amount in minor units
+ *
+ * Reads an amount typed in major units. Group separators, spaces, the currency's symbol
+ * or code, full-width digits (as Chinese input methods type them) and the suffixes 万
+ * (10⁴), 亿 (10⁸), k and m are accepted; values are never rounded, so more decimal places
+ * than the currency has is an error.
+ *
+ * Returns: whether @text is an amount; otherwise @error says what is wrong with it
+ */
+gboolean
+jx_money_parse (const char  *text,
+                const char  *currency,
+                gint64      *minor,
+                GError     **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *trimmed = NULL;
+  /* Translators: the thousands separator in numbers. */
+  const char *group = C_("number", ",");
+  /* Translators: the decimal separator in numbers. */
+  const char *point = C_("number", ".");
+  const char *p;
+  int places = jx_currency_digits (currency);
+  int fraction = -1;            /* digits after the point, -1 before it */
+  int exponent = 0;             /* from a suffix */
+  guint64 value = 0;
+  int shift;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (minor != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (text));
+  p = trimmed;
+  if (*p == '-' || g_str_has_prefix (p, "−"))
+    {
+      g_set_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_NEGATIVE,
+                   _("The amount cannot be negative."));
+      return FALSE;
+    }
+  if (!skip_prefix (&p, jx_currency_symbol (currency)) && currency != NULL)
+    skip_prefix (&p, currency);
+  skip_prefix (&p, "￥");
+
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int d = g_unichar_digit_value (c);
+
+      if (d >= 0 && exponent == 0)
+        {
+          g_string_append_c (digits, '0' + d);
+          if (fraction >= 0)
+            fraction++;
+        }
+      else if ((c == '.' || c == 0xFF0E || g_str_has_prefix (p, point)) && fraction < 0 &&
+               exponent == 0)
+        fraction = 0;
+      else if ((c == ',' || c == 0xFF0C || c == '\'' || g_unichar_isspace (c) ||
+                g_str_has_prefix (p, group)) && fraction < 0 && exponent == 0 && digits->len > 0)
+        ;
+      else if (exponent == 0 && digits->len > 0 && (c == 0x4E07 || c == 0x842C))   /* 万 萬 */
+        exponent = 4;
+      else if (exponent == 0 && digits->len > 0 && (c == 0x4EBF || c == 0x5104))   /* 亿 億 */
+        exponent = 8;
+      else if (exponent == 0 && digits->len > 0 && (c == 'k' || c == 'K'))
+        exponent = 3;
+      else if (exponent == 0 && digits->len > 0 && (c == 'm' || c == 'M'))
+        exponent = 6;
+      else if (exponent > 0 && g_unichar_isspace (c))
+        ;
+      else
+        {
+          g_set_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_INVALID,
+                       _("“%s” is not an amount. Type a number such as 12,500.00."), trimmed);
+          return FALSE;
+        }
+    }
+  if (digits->len == 0)
+    {
+      g_set_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_INVALID,
+                   _("“%s” is not an amount. Type a number such as 12,500.00."), trimmed);
+      return FALSE;
+    }
+
+  /* The digits read are the amount × 10^fraction; minor units are the amount × 10^places. */
+  shift = places + exponent - MAX (fraction, 0);
+  while (shift < 0 && digits->len > 0 && digits->str[digits->len - 1] == '0')
+    {
+      g_string_truncate (digits, digits->len - 1);
+      shift++;
+    }
+  if (shift < 0)
+    {
+      g_set_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_TOO_PRECISE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Amounts in %s have at most %d decimal place; “%s” has more.",
+                                "Amounts in %s have at most %d decimal places; “%s” has more.",
+                                places),
+                   currency != NULL ? currency : "", places, trimmed);
+      return FALSE;
+    }
+  for (gsize i = 0; i < digits->len; i++)
+    {
+      int d = digits->str[i] - '0';
+
+      if (value > (guint64) (G_MAXINT64 - d) / 10)
+        goto too_large;
+      value = value * 10 + d;
+    }
+  for (; shift > 0; shift--)
+    {
+      if (value > G_MAXINT64 / 10)
+        goto too_large;
+      value *= 10;
+    }
+  *minor = (gint64) value;
+  return TRUE;
+
+too_large:
+  g_set_error (error, JX_MONEY_ERROR, JX_MONEY_ERROR_TOO_LARGE,
+               _("“%s” is too large for an amount."), trimmed);
+  return FALSE;
+}

@@ -10,6 +10,9 @@
  * stages, target plans) as a GListModel of (id, name) items sorted by name — or by position
  * for stages — for filter drop-downs and pickers. It reloads when its table changes and
  * reports the change as one items-changed.
+ *
+ * Customers are not a small table (a hundred thousand of them is usual), so a customer
+ * picker sets a search text and a limit and shows the first matches by name.
  */
 
 struct _JxNamedItem {
@@ -114,6 +117,8 @@ struct _JxNameList {
   JxTables   table;
   GPtrArray *items;
   gulong     changed_id;
+  char      *pattern;       /* LIKE pattern of the search, or NULL */
+  guint      limit;         /* 0 for no limit */
 };
 
 static void jx_name_list_model_init (GListModelInterface *iface);
@@ -156,38 +161,58 @@ static void
 reload (JxNameList *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
   guint removed = self->items->len;
-  const char *sql;
+  const char *from, *order;
 
+  /* Fixed pieces only; the search and the limit are bound. */
   switch (self->table)
     {
     case JX_TABLE_REGIONS:
-      sql = "SELECT id, name FROM regions ORDER BY name";
+      from = "regions WHERE 1";
+      order = "name";
       break;
     case JX_TABLE_TEAM_MEMBERS:
-      sql = "SELECT id, name FROM team_members WHERE active = 1 ORDER BY name";
+      from = "team_members WHERE active = 1";
+      order = "name";
       break;
     case JX_TABLE_PRODUCT_LINES:
-      sql = "SELECT id, name FROM product_lines ORDER BY name";
+      from = "product_lines WHERE 1";
+      order = "name";
       break;
     case JX_TABLE_PRODUCTS:
-      sql = "SELECT id, name FROM products ORDER BY name";
+      from = "products WHERE 1";
+      order = "name";
       break;
     case JX_TABLE_CUSTOMER_TYPES:
-      sql = "SELECT id, name FROM customer_types ORDER BY name";
+      from = "customer_types WHERE 1";
+      order = "name";
+      break;
+    case JX_TABLE_CUSTOMERS:
+      from = "customers WHERE 1";
+      order = "name";
       break;
     case JX_TABLE_STAGES:
-      sql = "SELECT id, name FROM stages ORDER BY kind <> 0, position";
+      from = "stages WHERE 1";
+      order = "kind <> 0, position";
       break;
     case JX_TABLE_TARGET_PLANS:
-      sql = "SELECT id, name FROM target_plans ORDER BY active DESC, name";
+      from = "target_plans WHERE 1";
+      order = "active DESC, name";
       break;
     default:
       g_return_if_reached ();
     }
+  sql = g_strdup_printf ("SELECT id, name FROM %s AND (?1 IS NULL OR name LIKE ?1 ESCAPE '\\')"
+                         " ORDER BY %s LIMIT ?2", from, order);
 
   g_ptr_array_set_size (self->items, 0);
   stmt = jx_store_prepare (self->store, sql, NULL);
+  if (stmt != NULL)
+    {
+      jx_bind_text_or_null (stmt, 1, self->pattern);
+      sqlite3_bind_int64 (stmt, 2, self->limit > 0 ? (gint64) self->limit : -1);
+    }
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (self->items, jx_named_item_new (sqlite3_column_int64 (stmt, 0),
                                                      jx_column_text (stmt, 1)));
@@ -207,7 +232,7 @@ on_store_changed_cb (JxNameList *self,
  * jx_name_list_new:
  * @store: a #JxStore
  * @table: one of the small tables (regions, team members, product lines, products,
- *   customer types, stages, target plans)
+ *   customer types, stages, target plans), or customers with a search or a limit
  *
  * Returns: (transfer full): a list of #JxNamedItem that follows the table
  */
@@ -226,6 +251,77 @@ jx_name_list_new (JxStore  *store,
                                                G_CALLBACK (on_store_changed_cb), self);
   reload (self);
   return self;
+}
+
+/**
+ * jx_name_list_new_limited:
+ * @limit: how many names at most
+ *
+ * The first @limit names of a table too large to list whole (customers), for a picker
+ * that narrows them with jx_name_list_set_search().
+ *
+ * Returns: (transfer full): a list of #JxNamedItem that follows the table
+ */
+JxNameList *
+jx_name_list_new_limited (JxStore  *store,
+                          JxTables  table,
+                          guint     limit)
+{
+  JxNameList *self;
+
+  g_return_val_if_fail (JX_IS_STORE (store), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  self = g_object_new (JX_TYPE_NAME_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->table = table;
+  self->limit = limit;
+  self->changed_id = g_signal_connect_swapped (store, "changed",
+                                               G_CALLBACK (on_store_changed_cb), self);
+  reload (self);
+  return self;
+}
+
+/* Only the names that contain @text (ASCII letters in any case), or all for NULL or "". */
+void
+jx_name_list_set_search (JxNameList *self,
+                         const char *text)
+{
+  g_autofree char *pattern = NULL;
+
+  g_return_if_fail (JX_IS_NAME_LIST (self));
+
+  if (text != NULL && text[0] != '\0')
+    {
+      GString *out = g_string_new ("%");
+
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '%');
+      pattern = g_string_free (out, FALSE);
+    }
+  if (g_strcmp0 (pattern, self->pattern) == 0)
+    return;
+  g_free (self->pattern);
+  self->pattern = g_steal_pointer (&pattern);
+  reload (self);
+}
+
+/* At most @limit items (the first by name), or all for 0. */
+void
+jx_name_list_set_limit (JxNameList *self,
+                        guint       limit)
+{
+  g_return_if_fail (JX_IS_NAME_LIST (self));
+
+  if (self->limit == limit)
+    return;
+  self->limit = limit;
+  reload (self);
 }
 
 /* The position of the item with @id, or GTK_INVALID_LIST_POSITION's value G_MAXUINT. */
@@ -258,6 +354,7 @@ jx_name_list_finalize (GObject *object)
   JxNameList *self = JX_NAME_LIST (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->pattern, g_free);
   G_OBJECT_CLASS (jx_name_list_parent_class)->finalize (object);
 }
 

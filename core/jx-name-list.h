@@ -18,6 +18,13 @@ G_DECLARE_FINAL_TYPE (JxNameList, jx_name_list, JX, NAME_LIST, GObject)
 
 JxNameList *jx_name_list_new          (JxStore    *store,
                                        JxTables    table);
+JxNameList *jx_name_list_new_limited  (JxStore    *store,
+                                       JxTables    table,
+                                       guint       limit);
+void        jx_name_list_set_search   (JxNameList *self,
+                                       const char *text);
+void        jx_name_list_set_limit    (JxNameList *self,
+                                       guint       limit);
 guint       jx_name_list_find_id      (JxNameList *self,
                                        gint64      id);
 

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 GListModel *jx_stages_list                  (JxStore      *store,
                                              GError      **error);
+GListModel *jx_stages_list_open             (JxStore      *store,
+                                             GError      **error);
 gint64      jx_stages_add                   (JxStore      *store,
                                              const char   *name,
                                              int           probability,

@@ -192,6 +192,13 @@ test_operations_undo (void)
     draft.notes = "Signed";
     g_assert_true (jx_deals_update (store, id, &draft, &error));
     g_assert_cmpint (jx_test_query_int (store, "SELECT amount FROM deals"), ==, 150000);
+    {
+      g_autofree char *notes = jx_deals_get_notes (store, id, &error);
+      g_assert_cmpstr (notes, ==, "Signed");
+      g_assert_null (jx_deals_get_notes (store, id + 1000, &error));
+      g_assert_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+    }
     draft.title = "   ";
     g_assert_false (jx_deals_update (store, id, &draft, &error));
     g_clear_error (&error);
@@ -294,6 +301,20 @@ test_stages (void)
   g_assert_cmpint (jx_test_query_int (store, "SELECT stalled_days FROM stages WHERE id = 3"), ==, 21);
   g_assert_true (jx_stages_set_stalled_days (store, 3, 0, &error));
   g_assert_cmpint (jx_test_query_int (store, "SELECT stalled_days IS NULL FROM stages WHERE id = 3"), ==, 1);
+  /* The light list for menus: the open stages only, in process order, renamed. */
+  {
+    g_autoptr(GListModel) open = jx_stages_list_open (store, &error);
+    g_autoptr(JxStage) third = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (open), ==,
+                      jx_test_query_int (store, "SELECT count(*) FROM stages WHERE kind = 0"));
+    third = g_list_model_get_item (open, 2);
+    g_assert_cmpint (jx_stage_get_id (third), ==, 3);
+    g_assert_cmpstr (jx_stage_get_name (third), ==, "Demo");
+    g_assert_cmpint (jx_stage_get_kind (third), ==, JX_STAGE_OPEN);
+    g_assert_cmpint (jx_stage_get_probability (third), ==, 55);
+  }
 
   /* A stage after Qualified: A (at Solution) went past it, B won. */
   added = jx_stages_add (store, "Discovery", 35, 2, &error);
@@ -501,6 +522,203 @@ test_list_model (void)
   jx_test_remove_dir (dir);
 }
 
+static void
+on_loading_cb (GObject    *list,
+               GParamSpec *pspec,
+               int        *finished)
+{
+  if (!jx_deal_list_get_loading (JX_DEAL_LIST (list)))
+    (*finished)++;
+}
+
+/* Runs the main loop until the threaded @list has no reload waiting or running. */
+static void
+wait_loaded (JxDealList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (jx_deal_list_get_loading (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+assert_same_ids (JxDealList *a,
+                 JxDealList *b)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b)), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (jx_deal_list_get_id (a, i), ==, jx_deal_list_get_id (b, i));
+}
+
+/* A threaded list gives the same rows as one that reloads at once; a burst of changes
+ * costs one reload, and store changes reach it. */
+static void
+test_list_threaded (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = jx_test_open_new (dir, "threaded.db", JX_STORE_OPEN_UNDO, 1);
+  g_autoptr(JxDealList) threaded = NULL;
+  g_autoptr(JxDealList) direct = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  int finished = 0;
+  gint64 open_id, sum;
+
+  jx_test_date (&today, "2026-11-27");
+  threaded = jx_deal_list_new_threaded (store, &today);
+  g_signal_connect (threaded, "notify::loading", G_CALLBACK (on_loading_cb), &finished);
+  g_assert_true (jx_deal_list_get_loading (threaded));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (threaded)), ==, 0);
+  wait_loaded (threaded);
+  g_assert_cmpint (finished, ==, 1);
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (threaded)), ==,
+                   jx_test_query_int (store, "SELECT count(*) FROM deals"));
+  g_assert_cmpint (jx_deal_list_get_amount_total (threaded), ==,
+                   jx_test_query_int (store, "SELECT total(amount) FROM deals"));
+
+  /* Three setters in a row: still one reload. */
+  jx_deal_list_set_status (threaded, 0);
+  jx_deal_list_set_search (threaded, "a");
+  jx_deal_list_set_sort (threaded, JX_DEAL_SORT_AMOUNT, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (threaded)), ==,
+                    jx_test_query_int (store, "SELECT count(*) FROM deals"));
+  wait_loaded (threaded);
+  g_assert_cmpint (finished, ==, 2);
+  direct = jx_deal_list_new (store, &today);
+  jx_deal_list_set_status (direct, 0);
+  jx_deal_list_set_search (direct, "a");
+  jx_deal_list_set_sort (direct, JX_DEAL_SORT_AMOUNT, TRUE);
+  assert_same_ids (threaded, direct);
+  sum = jx_test_query_int (store, "SELECT total(amount) FROM deals WHERE status = 0 AND"
+                                  " (title LIKE '%a%' OR ref LIKE '%a%' OR customer_id IN"
+                                  " (SELECT id FROM customers WHERE name LIKE '%a%'))");
+  g_assert_cmpint (jx_deal_list_get_amount_total (threaded), ==, sum);
+  g_assert_cmpint (jx_deal_list_get_amount_total (direct), ==, sum);
+
+  /* A request while a reload runs drops that reload's result. */
+  jx_deal_list_set_search (threaded, "zzzz-none");
+  g_usleep (200 * 1000);
+  g_main_context_iteration (NULL, FALSE);      /* the delay is over: the reload starts */
+  jx_deal_list_set_search (threaded, NULL);
+  wait_loaded (threaded);
+  jx_deal_list_set_search (direct, NULL);
+  assert_same_ids (threaded, direct);
+
+  /* A won deal leaves the open list after the store says so. */
+  open_id = jx_deal_list_get_id (threaded, 0);
+  g_assert_true (jx_deals_win (store, open_id, &today, &error));
+  g_assert_no_error (error);
+  g_assert_true (jx_deal_list_get_loading (threaded));
+  wait_loaded (threaded);
+  g_assert_cmpuint (jx_deal_list_find (threaded, open_id), ==, G_MAXUINT);
+  assert_same_ids (threaded, direct);
+
+  /* Paused, it misses the changes; resumed, it catches up with one reload. */
+  jx_deal_list_set_paused (threaded, TRUE);
+  g_assert_true (jx_deals_win (store, jx_deal_list_get_id (threaded, 1), &today, &error));
+  g_assert_false (jx_deal_list_get_loading (threaded));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (threaded)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (direct)) + 1);
+  finished = 0;
+  jx_deal_list_set_paused (threaded, FALSE);
+  g_assert_true (jx_deal_list_get_loading (threaded));
+  wait_loaded (threaded);
+  g_assert_cmpint (finished, ==, 1);
+  assert_same_ids (threaded, direct);
+  g_assert_true (jx_store_undo (store, &error));
+
+  /* The synchronous reload still works, and supersedes a scheduled one. */
+  g_assert_true (jx_store_undo (store, &error));
+  g_assert_true (jx_deal_list_reload (threaded, &error));
+  g_assert_false (jx_deal_list_get_loading (threaded));
+  g_assert_cmpuint (jx_deal_list_find (threaded, open_id), ==, 0);
+  assert_same_ids (threaded, direct);
+  jx_test_remove_dir (dir);
+}
+
+typedef struct {
+  GArray *changes;      /* position, removed, added of each signal */
+  guint   n_items;      /* what the model held before the signal */
+} Changes;
+
+/* Records a change and checks that the model already holds what it announces. */
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *record)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (record->changes, change, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, record->n_items - removed + added);
+  record->n_items = g_list_model_get_n_items (model);
+}
+
+/* How a reload is announced: one deal that moved in the sort order as a removal and an
+ * insertion, a new sort as all removed then all added (GTK 4.8's list views would ask for
+ * every added row otherwise). */
+static void
+test_list_announce (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = jx_test_open_new (dir, "announce.db", JX_STORE_OPEN_UNDO, 1);
+  g_autoptr(JxDealList) list = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  Changes record = { changes, 0 };
+  JxDealDraft draft;
+  GDate today;
+  guint n, from;
+  gint64 id;
+
+  jx_test_date (&today, "2026-11-27");
+  list = jx_deal_list_new (store, &today);
+  jx_deal_list_set_sort (list, JX_DEAL_SORT_AMOUNT, TRUE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  record.n_items = n;
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change_cb), &record);
+
+  /* The 11th largest deal becomes the largest. */
+  from = 10;
+  id = jx_deal_list_get_id (list, from);
+  jx_deal_draft_init (&draft);
+  draft.title = "Largest now";
+  draft.amount = jx_test_query_int (store, "SELECT max(amount) FROM deals") + 1;
+  g_assert_true (jx_deals_update (store, id, &draft, &error));
+  g_assert_cmpint (jx_deal_list_get_id (list, 0), ==, id);
+  {
+    /* The row after it shows its own deal, not one from between the two steps. */
+    g_autoptr(JxDeal) next = g_list_model_get_item (G_LIST_MODEL (list), from + 1);
+    g_assert_cmpint (jx_deal_get_id (next), ==, jx_deal_list_get_id (list, from + 1));
+  }
+  g_assert_cmpuint (changes->len, >=, 6);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, from);    /* removed at 10 */
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 3), ==, 0);       /* added at 0 */
+  g_assert_cmpuint (g_array_index (changes, guint, 4), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 5), ==, 1);
+
+  /* A new sort: everything removed, then everything added. */
+  g_array_set_size (changes, 0);
+  jx_deal_list_set_sort (list, JX_DEAL_SORT_TITLE, FALSE);
+  g_assert_cmpuint (changes->len, >=, 6);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), >, 2 * 64);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 3), ==, g_array_index (changes, guint, 0));
+  g_assert_cmpuint (g_array_index (changes, guint, 4), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 5), ==, g_array_index (changes, guint, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  jx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,5 +729,7 @@ main (int   argc,
   g_test_add_func ("/jx/deals/history", test_history);
   g_test_add_func ("/jx/deals/stages", test_stages);
   g_test_add_func ("/jx/deals/list-model", test_list_model);
+  g_test_add_func ("/jx/deals/list-threaded", test_list_threaded);
+  g_test_add_func ("/jx/deals/list-announce", test_list_announce);
   return g_test_run ();
 }

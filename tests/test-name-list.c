@@ -55,6 +55,53 @@ test_follows_table (void)
   jx_test_remove_dir (dir);
 }
 
+/* A customer picker: the first matches by name, compared with SQL. */
+static void
+test_customer_search (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = jx_test_open_new (dir, "c.db", JX_STORE_OPEN_UNDO, 1);
+  g_autoptr(JxNameList) customers = jx_name_list_new (store, JX_TABLE_CUSTOMERS);
+  g_autoptr(JxNameList) owners = jx_name_list_new (store, JX_TABLE_TEAM_MEMBERS);
+  gint64 n_all = jx_test_query_int (store, "SELECT count(*) FROM customers");
+  gint64 n_match = jx_test_query_int (store, "SELECT count(*) FROM customers"
+                                             " WHERE name LIKE '%at%'");
+  gint64 first_id = jx_test_query_int (store, "SELECT id FROM customers WHERE name LIKE '%at%'"
+                                              " ORDER BY name LIMIT 1");
+
+  g_assert_cmpint (n_all, >, 100);
+  g_assert_cmpint (n_match, >, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, n_all);
+
+  jx_name_list_set_limit (customers, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, 50);
+  jx_name_list_set_search (customers, "AT");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, MIN (n_match, 50));
+  {
+    g_autoptr(JxNamedItem) first = g_list_model_get_item (G_LIST_MODEL (customers), 0);
+    g_assert_cmpint (jx_named_item_get_id (first), ==, first_id);
+  }
+  jx_name_list_set_limit (customers, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, 2);
+  /* LIKE's wildcards are plain characters in a search. */
+  jx_name_list_set_search (customers, "%");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, 0);
+  jx_name_list_set_search (customers, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (customers)), ==, 2);
+
+  jx_name_list_set_search (owners, "zzzz");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (owners)), ==, 0);
+  {
+    g_autoptr(JxNameList) limited = jx_name_list_new_limited (store, JX_TABLE_CUSTOMERS, 7);
+    g_autoptr(JxNamedItem) first = g_list_model_get_item (G_LIST_MODEL (limited), 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (limited)), ==, 7);
+    g_assert_cmpint (jx_named_item_get_id (first), ==,
+                     jx_test_query_int (store, "SELECT id FROM customers ORDER BY name LIMIT 1"));
+  }
+  jx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -62,5 +109,6 @@ main (int   argc,
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/jx/name-list/follows-table", test_follows_table);
+  g_test_add_func ("/jx/name-list/customer-search", test_customer_search);
   return g_test_run ();
 }
