@@ -56,6 +56,7 @@ struct _JxReportTable {
   double    continued_title_height;
   double    head_height;
   double    empty_height;
+  gboolean  keep_together;
 };
 
 static void
@@ -110,6 +111,39 @@ jx_report_table_set_title (JxReportTable *table,
 
   g_free (table->title);
   table->title = g_strdup (title);
+}
+
+/**
+ * jx_report_table_set_keep_together:
+ * @keep_together: whether the table should start on a new page rather than be split, when
+ *   it fits on one page
+ *
+ * For short tables read as a whole, such as one row per stage.
+ */
+void
+jx_report_table_set_keep_together (JxReportTable *table,
+                                   gboolean       keep_together)
+{
+  g_return_if_fail (table != NULL);
+
+  table->keep_together = keep_together;
+}
+
+gboolean
+jx_report_table_get_keep_together (JxReportTable *table)
+{
+  return table->keep_together;
+}
+
+/* The height of the whole table on one page: caption, header and every row. */
+double
+jx_report_table_total_height (JxReportTable *table)
+{
+  double height = jx_report_table_head_height (table, FALSE);
+
+  for (guint r = 0; r < jx_report_table_n_lines (table); r++)
+    height += jx_report_table_row_height (table, r);
+  return height;
 }
 
 /* The line shown instead of rows when the table has none ("Nothing to show" by default). */
@@ -256,8 +290,24 @@ natural_width (JxReportTable   *table,
                JxReportPainter *painter,
                guint            column)
 {
+  g_auto(GStrv) words = g_strsplit (table->columns[column].title, " ", -1);
   double width = 0;
 
+  /* The longest word of the header, so that no Latin word is broken in two. Chinese can
+   * break between any two characters and is left to wrap. */
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean wide = FALSE;
+      PangoLayout *layout;
+
+      for (const char *p = words[i]; *p != '\0' && !wide; p = g_utf8_next_char (p))
+        wide = g_unichar_iswide (g_utf8_get_char (p));
+      if (wide || *words[i] == '\0')
+        continue;
+      layout = jx_report_painter_layout (painter, JX_REPORT_TEXT_SMALL_BOLD, words[i], -1,
+                                         PANGO_ALIGN_LEFT, 1);
+      width = MAX (width, jx_report_layout_width (layout));
+    }
   for (guint r = 0; r < table->rows->len; r++)
     {
       Row *row = &g_array_index (table->rows, Row, r);
