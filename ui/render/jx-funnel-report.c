@@ -414,8 +414,9 @@ add_breakdowns (JxReport             *report,
       add_group_row (table, g->name != NULL ? g->name : _("No region"), NULL, g->won_count,
                      g->won_amount, g->win_rate, g->open_amount, g->weighted_amount, cur, FALSE);
     }
-  add_group_row (table, _("Total"), NULL, r->won_count, r->won_amount, r->win_rate,
-                 r->open_amount, r->weighted_pipeline, cur, TRUE);
+  if (regions->len > 0)
+    add_group_row (table, _("Total"), NULL, r->won_count, r->won_amount, r->win_rate,
+                   r->open_amount, r->weighted_pipeline, cur, TRUE);
   jx_report_add_note (report, _("The customer's own region. Won and win rate: deals closed in "
                                 "the period; open pipeline and weighted: open deals today."));
 
@@ -435,8 +436,9 @@ add_breakdowns (JxReport             *report,
                      g->won_count, g->won_amount, g->win_rate, g->open_amount,
                      g->weighted_amount, cur, FALSE);
     }
-  add_group_row (table, _("Total"), "", r->won_count, r->won_amount, r->win_rate,
-                 r->open_amount, r->weighted_pipeline, cur, TRUE);
+  if (reps->len > 0)
+    add_group_row (table, _("Total"), "", r->won_count, r->won_amount, r->win_rate,
+                   r->open_amount, r->weighted_pipeline, cur, TRUE);
   jx_report_add_note (report, _("Reps with no deal closed in the period and none open are "
                                 "left out. The region is the rep's own."));
   return TRUE;

@@ -31,6 +31,8 @@
 #define CARD_W         224.0
 #define CARD_H         100.0
 #define TILE_PAD         6.0
+/* A cut between tiles lies this far left of a card, left of the spine of stacked cards. */
+#define CUT_BEFORE      16.0
 #define CAPTION_H       15.0
 #define PAD_BELOW        4.0
 /* Text on the page around the tree, in points. */
@@ -93,7 +95,8 @@ show_levels (JxTargetTreeLayout *layout,
   if (levels == G_MAXUINT)
     jx_target_tree_layout_expand_all (layout);
   else
-    jx_target_tree_layout_collapse_below (layout, levels);
+    /* Nodes at depth levels − 1 show with their sub-targets folded. */
+    jx_target_tree_layout_collapse_below (layout, levels - 1);
   jx_target_tree_layout_update (layout);
 }
 
@@ -311,7 +314,7 @@ draw_link (Part       *part,
   text = g_strdup_printf (_("+%u · page %u"), jx_target_node_get_n_children (link->node), page);
   layout = text_layout (cr, &part->style, text, PILL_PT, TRUE);
   pango_layout_get_extents (layout, NULL, &logical);
-  h = (double) logical.height / PANGO_SCALE + 2.5;
+  h = (double) logical.height / PANGO_SCALE + 1.5;
   w = (double) logical.width / PANGO_SCALE + h;
   cx = card.x + card.width / 2;
   cy = card.y + card.height;
@@ -338,7 +341,9 @@ draw_part_cb (cairo_t  *cr,
 
   jx_target_tree_layout_set_transform (part->layout, scale, dx, dy);
   cairo_save (cr);
-  cairo_rectangle (cr, 0, CAPTION_H - 1, width, height - CAPTION_H + 1);
+  /* Only this part's window of the layout: a tile's neighbours are on other pages. */
+  cairo_rectangle (cr, dx + part->x0 * scale, CAPTION_H - 1, content_w * scale,
+                   height - CAPTION_H + 1);
   cairo_clip (cr);
   jx_target_tree_layout_draw (part->layout, cr);
   for (guint i = 0; i < part->links->len; i++)
@@ -385,6 +390,40 @@ static void plan_part (Planner    *planner,
                        GListModel *roots,
                        Part       *from);
 
+static void
+find_top (JxTargetTreeLayout *layout,
+          GListModel         *list,
+          double              x0,
+          double              x1,
+          double             *top)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JxTargetNode) node = g_list_model_get_item (list, i);
+      JxTargetTreeRect r;
+
+      if (!jx_target_tree_layout_get_model_card (layout, node, &r))
+        continue;
+      if (r.x >= x0 && r.x < x1)
+        *top = MIN (*top, r.y);
+      find_top (layout, jx_target_node_get_children (node), x0, x1, top);
+    }
+}
+
+/* The top of the highest card of a tile, which need not be the part's top: the target the
+ * tile's cards belong to is on one tile only. */
+static double
+tile_top (JxTargetTreeLayout *layout,
+          GListModel         *roots,
+          double              x0,
+          double              x1)
+{
+  double top = G_MAXDOUBLE;
+
+  find_top (layout, roots, x0, x1, &top);
+  return top;
+}
+
 /* Cut positions between cards so that each tile is at most @tile_w wide. */
 static GArray *
 tile_cuts (GArray *lefts,
@@ -401,17 +440,16 @@ tile_cuts (GArray *lefts,
     {
       double cut = start + tile_w;
 
-      /* The left edge of the last card that does not fit; its column starts the next
-       * tile. A card never spans a cut: cards of one column share their left edge. */
+      /* Before the first card that does not fit, with the spine of its column of stacked
+       * cards: that column starts the next tile. A card never spans a cut, as cards of one
+       * column share their left edge. */
       for (guint i = 0; i < lefts->len; i++)
         {
           double left = g_array_index (lefts, double, i);
 
-          if (left > start + 1 && left + CARD_W <= start + tile_w)
-            continue;
-          if (left > start + 1)
+          if (left - CUT_BEFORE > start + 1 && left + CARD_W > start + tile_w)
             {
-              cut = left - TILE_PAD;
+              cut = left - CUT_BEFORE;
               break;
             }
         }
@@ -488,11 +526,12 @@ plan_part (Planner    *planner,
               tile->currency = g_strdup (part->currency);
               tile->layout = g_object_ref (part->layout);
               tile->links = g_array_new (FALSE, FALSE, sizeof (Link));
+              tile->next_tile = NULL;
             }
 
           tile->x0 = g_array_index (cuts, double, t);
           tile->x1 = g_array_index (cuts, double, t + 1);
-          tile->y0 = part->y0;
+          tile->y0 = tile_top (part->layout, roots, tile->x0, tile->x1) - TILE_PAD;
           tile->y1 = part->y1;
           tile->scale = SCALE_MIN;
           tile->tile = t + 1;
@@ -572,6 +611,25 @@ add_tree (JxReport     *report,
   g_ptr_array_unref (planner.parts);
 }
 
+/* A date that does not break over two lines: a no-break space for each space, a word
+ * joiner between Chinese characters (which may otherwise break anywhere). */
+static char *
+unbreakable_date (const GDate *date)
+{
+  g_autofree char *text = jx_date_format (date);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (out->len > 0 && c != ' ')
+        g_string_append_unichar (out, 0x2060);
+      g_string_append_unichar (out, c == ' ' ? 0x00A0 : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 add_rows (JxReportTable *table,
           GListModel    *list,
@@ -590,21 +648,23 @@ add_rows (JxReportTable *table,
       g_autofree char *expected = NULL;
       g_autofree char *gap = jx_target_node_format_amount (node, jx_target_node_get_gap (node),
                                                            currency, FALSE);
+      g_autoptr(GString) indent = g_string_new (NULL);
       g_autofree char *period = NULL, *from = NULL, *to = NULL;
       JxPeriod p;
 
       /* Sub-targets are indented under their parent, by an em space a level (at most
        * five, so that deep names keep room). */
       for (guint d = 0; d < MIN (depth, 5); d++)
-        g_string_append (name, "\u2003");
-      g_string_append (name, jx_target_node_get_name (node));
-      /* The two dates of the period on two lines: the column stays narrow and no date is
-       * broken. */
+        g_string_append (indent, "\u2003");
+      g_string_append_printf (name, "%s%s", indent->str, jx_target_node_get_name (node));
+      /* The period under the name, indented alike: one column fewer leaves the amounts
+       * room to stay on one line. */
       jx_target_node_get_period (node, &p);
-      from = jx_date_format (&p.from);
-      to = jx_date_format (&p.to);
-      /* Translators: a target's period in a report table, over two lines. */
-      period = g_strdup_printf (_("%s –\n%s"), from, to);
+      from = unbreakable_date (&p.from);
+      to = unbreakable_date (&p.to);
+      /* Translators: a period of time in a report table, from one date to another. */
+      period = g_strdup_printf (_("%s – %s"), from, to);
+      g_string_append_printf (name, "\n%s%s", indent->str, period);
       if (has_actual)
         {
           actual = jx_target_node_format_amount (node, jx_target_node_get_actual (node), currency,
@@ -615,7 +675,7 @@ add_rows (JxReportTable *table,
                                                    jx_target_node_get_expected_to_date (node),
                                                    currency, FALSE);
         }
-      jx_report_table_add_row_va (table, name->str, period, target,
+      jx_report_table_add_row_va (table, name->str, target,
                                   actual != NULL ? actual : "—",
                                   percent != NULL ? percent : "—",
                                   expected != NULL ? expected : "—", gap,
@@ -628,21 +688,21 @@ static void
 add_attainment (JxReport     *report,
                 JxTargetTree *tree)
 {
-  JxReportTable *table = jx_report_add_table (report, 8);
+  JxReportTable *table = jx_report_add_table (report, 7);
 
   /* Translators: the title of the attainment table of the targets report. */
   jx_report_table_set_title (table, _("Every target of the plan"));
   jx_report_table_set_empty_text (table, _("The plan has no targets yet."));
-  jx_report_table_set_column (table, 0, _("Target"), JX_REPORT_ALIGN_START, 2.2);
-  jx_report_table_set_column (table, 1, _("Period"), JX_REPORT_ALIGN_CENTER, 1.2);
+  jx_report_table_set_column (table, 0, _("Target and period"), JX_REPORT_ALIGN_START, 2.6);
   /* Translators: the column of target amounts in the attainment table. */
-  jx_report_table_set_column (table, 2, C_("amount", "Target"), JX_REPORT_ALIGN_END, 1.3);
-  jx_report_table_set_column (table, 3, _("Actual"), JX_REPORT_ALIGN_END, 1.3);
-  jx_report_table_set_column (table, 4, _("Attained"), JX_REPORT_ALIGN_END, 0.8);
-  jx_report_table_set_column (table, 5, _("Expected to date"), JX_REPORT_ALIGN_END, 1.3);
-  jx_report_table_set_column (table, 6, _("Gap"), JX_REPORT_ALIGN_END, 1.3);
-  jx_report_table_set_column (table, 7, _("Pace"), JX_REPORT_ALIGN_CENTER, 0.8);
+  jx_report_table_set_column (table, 1, C_("amount", "Target"), JX_REPORT_ALIGN_END, 1.3);
+  jx_report_table_set_column (table, 2, _("Actual"), JX_REPORT_ALIGN_END, 1.3);
+  jx_report_table_set_column (table, 3, _("Attained"), JX_REPORT_ALIGN_END, 0.8);
+  jx_report_table_set_column (table, 4, _("Expected to date"), JX_REPORT_ALIGN_END, 1.3);
+  jx_report_table_set_column (table, 5, _("Gap"), JX_REPORT_ALIGN_END, 1.3);
+  jx_report_table_set_column (table, 6, _("Pace"), JX_REPORT_ALIGN_CENTER, 0.8);
   add_rows (table, jx_target_tree_get_roots (tree), jx_target_tree_get_currency (tree));
+  /* xgettext:no-c-format */
   jx_report_add_note (report, _("Actual: won deals closed in the target's period that match its "
                                 "filters. Expected to date: the target × the part of its period "
                                 "that has passed. Pace: ahead when the actual reaches the "
