@@ -71,7 +71,8 @@ typedef struct {
   JxChartStyle  style;
   double        width;         /* the body of the page, in points, for the smaller paper */
   double        height;
-  GPtrArray    *parts;         /* Part, in the order they were added to the report */
+  GPtrArray    *parts;         /* Part, in the order they go into the report */
+  GPtrArray    *headings;      /* for each part, the subheading above it, or NULL */
 } Planner;
 
 static void
@@ -376,18 +377,17 @@ part_new (Planner    *planner,
 }
 
 static void
-add_part_chart (Planner *planner,
-                Part    *part)
+add_part (Planner    *planner,
+          Part       *part,
+          const char *heading)
 {
-  double height = CAPTION_H + (part->y1 - part->y0) * part->scale + PAD_BELOW;
-
-  jx_report_add_chart (planner->report, MIN (height, planner->height), draw_part_cb, part,
-                       part_free);
   g_ptr_array_add (planner->parts, part);
+  g_ptr_array_add (planner->headings, g_strdup (heading));
 }
 
 static void plan_part (Planner    *planner,
                        GListModel *roots,
+                       const char *heading,
                        Part       *from);
 
 static void
@@ -463,12 +463,14 @@ tile_cuts (GArray *lefts,
 }
 
 /*
- * Adds the part for @roots (the plan's roots, or one target whose sub-targets continue
- * from @from) and then, in order, the parts of the targets it could not show whole.
+ * Plans the part for @roots (the plan's roots, or one target whose sub-targets continue
+ * from @from, under @heading) and then, in order, the parts of the targets it could not
+ * show whole.
  */
 static void
 plan_part (Planner    *planner,
            GListModel *roots,
+           const char *heading,
            Part       *from)
 {
   guint n_roots = g_list_model_get_n_items (roots);
@@ -543,7 +545,7 @@ plan_part (Planner    *planner,
     }
 
   for (guint t = 0; t < tiles->len; t++)
-    add_part_chart (planner, g_ptr_array_index (tiles, t));
+    add_part (planner, g_ptr_array_index (tiles, t), t == 0 ? heading : NULL);
 
   /* Each target that continues, in the order of the tree, and the tile it is drawn in. */
   collect_cards (part->layout, roots, NULL, continued);
@@ -566,9 +568,8 @@ plan_part (Planner    *planner,
               shown_in = tile;
           }
       g_list_store_append (one, node);
-      jx_report_add_subheading (planner->report, path);
       before = planner->parts->len;
-      plan_part (planner, G_LIST_MODEL (one), shown_in);
+      plan_part (planner, G_LIST_MODEL (one), path, shown_in);
       link.part = g_ptr_array_index (planner->parts, before);
       g_array_append_val (shown_in->links, link);
     }
@@ -605,10 +606,31 @@ add_tree (JxReport     *report,
   /* The colours of paper and the font size the painter's cards are designed for. */
   planner.style = *jx_report_get_style (report);
   planner.style.font_size = 10;
+  double scale = SCALE_MAX;
+
   planner.parts = g_ptr_array_new ();
+  planner.headings = g_ptr_array_new_with_free_func (g_free);
   body_size (report, &planner.width, &planner.height);
-  plan_part (&planner, jx_target_tree_get_roots (tree), NULL);
+  plan_part (&planner, jx_target_tree_get_roots (tree), NULL, NULL);
+
+  /* Cards are as large on every page as on the part that needs them smallest, so that the
+   * parts read as one chart. */
+  for (guint i = 0; i < planner.parts->len; i++)
+    scale = MIN (scale, ((Part *) g_ptr_array_index (planner.parts, i))->scale);
+  for (guint i = 0; i < planner.parts->len; i++)
+    {
+      Part *part = g_ptr_array_index (planner.parts, i);
+      const char *heading = g_ptr_array_index (planner.headings, i);
+      double height;
+
+      part->scale = scale;
+      height = CAPTION_H + (part->y1 - part->y0) * scale + PAD_BELOW;
+      if (heading != NULL)
+        jx_report_add_subheading (report, heading);
+      jx_report_add_chart (report, MIN (height, planner.height), draw_part_cb, part, part_free);
+    }
   g_ptr_array_unref (planner.parts);
+  g_ptr_array_unref (planner.headings);
 }
 
 /* A date that does not break over two lines: a no-break space for each space, a word
