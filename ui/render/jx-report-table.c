@@ -23,6 +23,8 @@
 #define CELL_PAD_Y       2.9
 #define HEAD_PAD_Y       4.6
 #define TITLE_GAP        5.0
+/* The narrowest a text column becomes to leave amounts and dates on one line. */
+#define MIN_TEXT_WIDTH  48.0
 
 typedef struct {
   char          *title;
@@ -326,7 +328,8 @@ natural_width (JxReportTable   *table,
  * Column widths follow the weights, except that amounts, counts and dates (the columns
  * aligned to the end or centre) get at least the width of their widest cell, taken from the
  * text columns, which can wrap. A date split over two lines, or an amount, reads badly; a
- * customer name on two lines does not. Text columns keep at least half their share.
+ * customer name on two lines does not. Text columns keep at least 30 % of their share or
+ * MIN_TEXT_WIDTH, when the share is wider.
  */
 static void
 set_column_widths (JxReportTable   *table,
@@ -334,7 +337,7 @@ set_column_widths (JxReportTable   *table,
                    double           width)
 {
   g_autofree double *bump = g_new0 (double, table->n_columns);
-  double sum = 0, extra = 0, flexible = 0, x = 0, give = 1;
+  double sum = 0, extra = 0, flexible = 0, text_floor = 0, x = 0, give = 1;
 
   for (guint i = 0; i < table->n_columns; i++)
     sum += table->columns[i].weight;
@@ -344,7 +347,10 @@ set_column_widths (JxReportTable   *table,
 
       column->width = width * column->weight / sum;
       if (column->align == JX_REPORT_ALIGN_START)
-        flexible += column->width;
+        {
+          flexible += column->width;
+          text_floor += MIN (column->width, MAX (MIN_TEXT_WIDTH, column->width * 0.3));
+        }
     }
   for (guint i = 0; i < table->n_columns && flexible > 0; i++)
     if (table->columns[i].align != JX_REPORT_ALIGN_START)
@@ -352,10 +358,10 @@ set_column_widths (JxReportTable   *table,
         bump[i] = MAX (0, natural_width (table, painter, i) - table->columns[i].width);
         extra += bump[i];
       }
-  /* When the text columns cannot give it all, each fixed column gets the same part of what
-   * it asked for. */
-  if (extra > flexible / 2)
-    give = flexible / 2 / extra;
+  /* Text columns give up to all but a narrow floor (they wrap); when even that is not
+   * enough, each fixed column gets the same part of what it asked for. */
+  if (extra > flexible - text_floor)
+    give = MAX (flexible - text_floor, 0) / extra;
   for (guint i = 0; i < table->n_columns; i++)
     {
       Column *column = &table->columns[i];

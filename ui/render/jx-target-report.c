@@ -652,6 +652,29 @@ unbreakable_date (const GDate *date)
   return g_string_free (out, FALSE);
 }
 
+/* An amount of @node's metric for the attainment table: money in whole units, so that the
+ * six figures of a row fit beside the name however large the plan; counts as they are. */
+static char *
+table_amount (JxTargetNode *node,
+              gint64        value,
+              const char   *currency)
+{
+  if (jx_target_metric_is_money (jx_target_node_get_metric (node)))
+    return jx_money_format_whole (value, currency);
+  return jx_number_format (value);
+}
+
+static gboolean
+same_period (JxTargetNode   *node,
+             const JxPeriod *period)
+{
+  JxPeriod other;
+
+  jx_target_node_get_period (node, &other);
+  return g_date_compare (&other.from, &period->from) == 0 &&
+         g_date_compare (&other.to, &period->to) == 0;
+}
+
 static void
 add_rows (JxReportTable *table,
           GListModel    *list,
@@ -664,38 +687,38 @@ add_rows (JxReportTable *table,
       g_autoptr(GString) name = g_string_new (NULL);
       gint64 amount = jx_target_node_get_amount (node);
       gboolean has_actual = jx_target_node_has_actual (node);
-      g_autofree char *target = jx_target_node_format_amount (node, amount, currency, FALSE);
+      g_autofree char *target = table_amount (node, amount, currency);
       g_autofree char *actual = NULL;
       g_autofree char *percent = NULL;
       g_autofree char *expected = NULL;
-      g_autofree char *gap = jx_target_node_format_amount (node, jx_target_node_get_gap (node),
-                                                           currency, FALSE);
+      g_autofree char *gap = table_amount (node, jx_target_node_get_gap (node), currency);
       g_autoptr(GString) indent = g_string_new (NULL);
       g_autofree char *period = NULL, *from = NULL, *to = NULL;
+      JxTargetNode *parent = jx_target_node_get_parent (node);
       JxPeriod p;
 
-      /* Sub-targets are indented under their parent, by an em space a level (at most
-       * five, so that deep names keep room). */
-      for (guint d = 0; d < MIN (depth, 5); d++)
-        g_string_append (indent, "\u2003");
+      /* Sub-targets are indented under their parent, by two spaces a level (no-break
+       * spaces, so that a line never breaks after the indent alone). */
+      for (guint d = 0; d < MIN (depth, 6); d++)
+        g_string_append (indent, "\u00a0\u00a0");
       g_string_append_printf (name, "%s%s", indent->str, jx_target_node_get_name (node));
-      /* The period under the name, indented alike: one column fewer leaves the amounts
-       * room to stay on one line. */
+      /* The period under the name when it is not the parent's: a region's part of a month
+       * needs no second "Jan 1 – Jan 31". */
       jx_target_node_get_period (node, &p);
-      from = unbreakable_date (&p.from);
-      to = unbreakable_date (&p.to);
-      /* Translators: a period of time in a report table, from one date to another. */
-      period = g_strdup_printf (_("%s – %s"), from, to);
-      g_string_append_printf (name, "\n%s%s", indent->str, period);
+      if (parent == NULL || !same_period (parent, &p))
+        {
+          from = unbreakable_date (&p.from);
+          to = unbreakable_date (&p.to);
+          /* Translators: a period of time in a report table, from one date to another. */
+          period = g_strdup_printf (_("%s – %s"), from, to);
+          g_string_append_printf (name, "\n%s%s", indent->str, period);
+        }
       if (has_actual)
         {
-          actual = jx_target_node_format_amount (node, jx_target_node_get_actual (node), currency,
-                                                 FALSE);
+          actual = table_amount (node, jx_target_node_get_actual (node), currency);
           percent = amount > 0 ? jx_percent_format (jx_target_node_get_attainment (node), 1)
                                : g_strdup ("—");
-          expected = jx_target_node_format_amount (node,
-                                                   jx_target_node_get_expected_to_date (node),
-                                                   currency, FALSE);
+          expected = table_amount (node, jx_target_node_get_expected_to_date (node), currency);
         }
       jx_report_table_add_row_va (table, name->str, target,
                                   actual != NULL ? actual : "—",
@@ -725,11 +748,13 @@ add_attainment (JxReport     *report,
   jx_report_table_set_column (table, 6, _("Pace"), JX_REPORT_ALIGN_CENTER, 0.8);
   add_rows (table, jx_target_tree_get_roots (tree), jx_target_tree_get_currency (tree));
   /* xgettext:no-c-format */
-  jx_report_add_note (report, _("Actual: won deals closed in the target's period that match its "
-                                "filters. Expected to date: the target × the part of its period "
-                                "that has passed. Pace: ahead when the actual reaches the "
-                                "expected to date, on pace within 10% below it, behind "
-                                "otherwise. Gap: target − actual."));
+  jx_report_add_note (report, _("Amounts are rounded to whole units of the currency. A "
+                                "target's period is under its name when it is not its "
+                                "parent's. Actual: won deals closed in the target's period that "
+                                "match its filters. Expected to date: the target × the part of "
+                                "its period that has passed. Pace: ahead when the actual "
+                                "reaches the expected to date, on pace within 10% below it, "
+                                "behind otherwise. Gap: target − actual."));
 }
 
 /* Key figures of the plan's one top target, when it has one. */
