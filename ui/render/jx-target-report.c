@@ -50,7 +50,6 @@ struct _Part {
   JxReport     *report;        /* owns this part; not a reference */
   JxTargetTree *tree;
   GListModel   *roots;
-  char         *currency;
   JxChartStyle  style;
   guint         levels;        /* the levels shown: depths 0 … levels − 1 of the roots */
   double        x0, x1;        /* the model range of a tile; the whole width otherwise */
@@ -83,7 +82,6 @@ part_free (gpointer data)
   g_clear_object (&part->layout);
   g_clear_object (&part->roots);
   g_clear_object (&part->tree);
-  g_free (part->currency);
   g_array_unref (part->links);
   g_free (part);
 }
@@ -366,7 +364,6 @@ part_new (Planner    *planner,
   part->report = planner->report;
   part->tree = g_object_ref (planner->tree);
   part->roots = g_object_ref (roots);
-  part->currency = g_strdup (planner->currency);
   part->style = planner->style;
   part->levels = levels;
   part->from = from;
@@ -525,7 +522,6 @@ plan_part (Planner    *planner,
               *tile = *part;
               tile->tree = g_object_ref (part->tree);
               tile->roots = g_object_ref (part->roots);
-              tile->currency = g_strdup (part->currency);
               tile->layout = g_object_ref (part->layout);
               tile->links = g_array_new (FALSE, FALSE, sizeof (Link));
               tile->next_tile = NULL;
