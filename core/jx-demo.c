@@ -760,12 +760,15 @@ assign_tiers (Generator  *gen,
   date_iso_offset (&gen->options->today, 730, two_years_ago);
   date_iso_offset (&gen->options->today, 0, today);
 
+  /* Without statistics SQLite prefers the covering index deals_closed_facts, which reads
+   * every won deal of the year for each customer: hours at --scale 300. */
   rank = jx_store_prepare (gen->store,
                            "SELECT c.id, c.created,"
-                           "  (SELECT coalesce(sum(amount), 0) FROM deals d WHERE d.customer_id = c.id"
-                           "     AND d.status = 1 AND d.closed > ?1),"
-                           "  (SELECT coalesce(sum(amount), 0) FROM deals d WHERE d.customer_id = c.id"
-                           "     AND d.status = 1 AND d.closed > ?2 AND d.closed <= ?1) AS prev "
+                           "  (SELECT coalesce(sum(amount), 0) FROM deals d INDEXED BY deals_customer"
+                           "     WHERE d.customer_id = c.id AND d.status = 1 AND d.closed > ?1),"
+                           "  (SELECT coalesce(sum(amount), 0) FROM deals d INDEXED BY deals_customer"
+                           "     WHERE d.customer_id = c.id AND d.status = 1 AND d.closed > ?2"
+                           "     AND d.closed <= ?1) AS prev "
                            "FROM customers c ORDER BY 3 DESC, c.id", error);
   update = jx_store_prepare (gen->store, "UPDATE customers SET tier = ?2 WHERE id = ?1", error);
   history = jx_store_prepare (gen->store,
