@@ -93,11 +93,9 @@ add_cards (JxReport             *report,
   g_autofree char *lost = jx_number_format (r->lost_count);
   /* Translators: under the win rate on a report card. */
   g_autofree char *rate_detail = g_strdup_printf (_("%s won · %s lost"), won, lost);
-  g_autofree char *velocity_short = isfinite (r->velocity_per_day)
-                                    ? jx_money_format_compact (llround (r->velocity_per_day), cur)
-                                    : g_strdup ("—");
-  /* Translators: sales velocity on a report card: an amount per day. */
-  g_autofree char *velocity = g_strdup_printf (_("%s/day"), velocity_short);
+  g_autofree char *velocity = isfinite (r->velocity_per_day)
+                              ? jx_money_format_compact (llround (r->velocity_per_day), cur)
+                              : g_strdup ("—");
   g_autofree char *weighted = jx_money_format_compact (r->weighted_pipeline, cur);
   g_autofree char *open = jx_money_format_compact (r->open_amount, cur);
   /* Translators: under the weighted pipeline on a report card. */

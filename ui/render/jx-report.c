@@ -778,10 +778,12 @@ space_before (Block *block,
     }
 }
 
-/* How much of @block must fit under a heading for the heading to stay on the page. */
+/* How much of @block must fit under a heading for the heading to stay on the page; @tail is
+ * the note after @block, which a table kept together takes along. */
 static double
 start_height (JxReport *self,
-              Block    *block)
+              Block    *block,
+              double    tail)
 {
   if (block == NULL)
     return 0;
@@ -795,7 +797,7 @@ start_height (JxReport *self,
 
         if (jx_report_table_get_keep_together (table) &&
             jx_report_table_total_height (table) <= self->body.height)
-          return jx_report_table_total_height (table);
+          return MIN (jx_report_table_total_height (table) + tail, self->body.height);
         if (jx_report_table_n_lines (table) > 1)
           height += jx_report_table_row_height (table, 1);
         return height;
@@ -808,6 +810,20 @@ start_height (JxReport *self,
     default:
       return MIN (block->height, self->body.height);
     }
+}
+
+/* The height, with the space above it, of the note that follows block @i, or 0. */
+static double
+note_after (JxReport *self,
+            guint     i)
+{
+  Block *block, *next;
+
+  if (i + 1 >= self->blocks->len)
+    return 0;
+  block = g_ptr_array_index (self->blocks, i);
+  next = g_ptr_array_index (self->blocks, i + 1);
+  return next->kind == BLOCK_NOTE ? space_before (next, block) + next->height : 0;
 }
 
 typedef struct {
@@ -841,11 +857,16 @@ add_piece (Cursor   *cursor,
   cursor->empty = FALSE;
 }
 
+/*
+ * @tail: the height of the note that follows the table (and its space), which a table kept
+ * together takes along to its page
+ */
 static void
 place_table (Cursor *cursor,
              guint   index,
              Block  *block,
-             double  space)
+             double  space,
+             double  tail)
 {
   JxReport *self = cursor->self;
   JxReportTable *table = block->table;
@@ -859,6 +880,8 @@ place_table (Cursor *cursor,
     {
       double whole = jx_report_table_total_height (table);
 
+      if (whole + tail <= self->body.height)
+        whole += tail;
       if (whole <= self->body.height && cursor->y + space + whole > bottom)
         {
           new_page (cursor);
@@ -1012,7 +1035,9 @@ jx_report_paginate (JxReport *self,
         case BLOCK_HEADING:
         case BLOCK_SUBHEADING:
           /* Keep a heading with the start of what it introduces. */
-          if (!cursor.empty && cursor.y + space + block->height + start_height (self, next) > bottom)
+          if (!cursor.empty &&
+              cursor.y + space + block->height + start_height (self, next, note_after (self, i + 1))
+              > bottom)
             {
               new_page (&cursor);
               space = 0;
@@ -1020,7 +1045,7 @@ jx_report_paginate (JxReport *self,
           add_piece (&cursor, i, cursor.y + space, block->height, 0, 0, FALSE);
           break;
         case BLOCK_TABLE:
-          place_table (&cursor, i, block, space);
+          place_table (&cursor, i, block, space, note_after (self, i));
           break;
         case BLOCK_PARAGRAPH:
         case BLOCK_NOTE:
