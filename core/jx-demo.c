@@ -764,9 +764,11 @@ assign_tiers (Generator  *gen,
    * every won deal of the year for each customer: hours at --scale 300. */
   rank = jx_store_prepare (gen->store,
                            "SELECT c.id, c.created,"
-                           "  (SELECT coalesce(sum(amount), 0) FROM deals d INDEXED BY deals_customer"
+                           "  (SELECT coalesce(sum(amount), 0) FROM deals d"
+                           "     INDEXED BY deals_customer"
                            "     WHERE d.customer_id = c.id AND d.status = 1 AND d.closed > ?1),"
-                           "  (SELECT coalesce(sum(amount), 0) FROM deals d INDEXED BY deals_customer"
+                           "  (SELECT coalesce(sum(amount), 0) FROM deals d"
+                           "     INDEXED BY deals_customer"
                            "     WHERE d.customer_id = c.id AND d.status = 1 AND d.closed > ?2"
                            "     AND d.closed <= ?1) AS prev "
                            "FROM customers c ORDER BY 3 DESC, c.id", error);

@@ -248,9 +248,8 @@ test_json_figures (Fixture       *f,
       g_autofree char *amount = money (s, "amount");
       g_autofree char *weighted = money (s, "weighted_amount");
       g_autofree char *stalled = number (s, "stalled");
-      g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT " d",
-                                                json_object_get_int_member (s,
-                                                                            "stalled_threshold_days"));
+      gint64 threshold = json_object_get_int_member (s, "stalled_threshold_days");
+      g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT " d", threshold);
       g_autofree char *reached = number (s, "reached");
       g_autofree char *reached_amount = money (s, "reached_amount");
       g_autofree char *conversion = percent (s, "conversion_to_next");
