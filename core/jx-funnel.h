@@ -105,6 +105,31 @@ gboolean        jx_funnel_preload_finish     (JxStore             *store,
 gboolean        jx_funnel_is_preloaded       (JxStore             *store);
 void            jx_funnel_forget             (JxStore             *store);
 
+/* What jx_funnel_breakdown() groups deals by. */
+typedef enum {
+  JX_FUNNEL_GROUP_REGION,   /* the deal's customer's own region (not its parent's) */
+  JX_FUNNEL_GROUP_OWNER,    /* the deal's owner */
+} JxFunnelGrouping;
+
+/* One row of a breakdown: the funnel's won, win rate and pipeline figures for one group. */
+typedef struct {
+  gint64  id;                 /* region or team member id; 0 for deals without one */
+  char   *name;               /* NULL when id is 0 */
+  gint64  won_count;          /* won and closed in the period */
+  gint64  won_amount;
+  gint64  lost_count;         /* lost and closed in the period */
+  double  win_rate;           /* won ÷ (won + lost); NAN when none closed */
+  gint64  open_count;         /* open deals now */
+  gint64  open_amount;
+  gint64  weighted_amount;    /* Σ open amount × stage probability, rounded to minor units */
+} JxFunnelGroup;
+
+GArray         *jx_funnel_breakdown          (JxStore             *store,
+                                              const JxDealFilter  *filter,
+                                              const GDate         *today,
+                                              JxFunnelGrouping     grouping,
+                                              GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JxFunnelReport, jx_funnel_report_free)
 
 G_END_DECLS

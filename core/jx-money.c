@@ -128,6 +128,32 @@ jx_money_format (gint64      minor,
   return g_string_free (out, FALSE);
 }
 
+/**
+ * jx_money_format_whole:
+ *
+ * The amount rounded to whole units of the currency (half away from zero), with its symbol
+ * and without decimals: "¥1,234,568". For tables of large amounts where the fen would only
+ * crowd the columns; say so near the table.
+ */
+char *
+jx_money_format_whole (gint64      minor,
+                       const char *currency)
+{
+  GString *out = g_string_new (NULL);
+  int digits = jx_currency_digits (currency);
+  guint64 abs_value = minor < 0 ? (guint64) -(minor + 1) + 1 : (guint64) minor;
+  guint64 scale = 1;
+
+  for (int i = 0; i < digits; i++)
+    scale *= 10;
+  abs_value = (abs_value + scale / 2) / scale;
+  if (minor < 0 && abs_value > 0)
+    g_string_append (out, "−");
+  g_string_append (out, jx_currency_symbol (currency));
+  append_grouped (out, abs_value);
+  return g_string_free (out, FALSE);
+}
+
 /* A short amount for charts and cards: "¥1.2M" in English, "¥120万" in Chinese. */
 char *
 jx_money_format_compact (gint64      minor,

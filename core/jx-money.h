@@ -22,6 +22,8 @@ double  jx_money_to_major          (gint64      minor,
                                     const char *currency);
 char   *jx_money_format            (gint64      minor,
                                     const char *currency);
+char   *jx_money_format_whole      (gint64      minor,
+                                    const char *currency);
 char   *jx_money_format_compact    (gint64      minor,
                                     const char *currency);
 char   *jx_number_format           (gint64      value);

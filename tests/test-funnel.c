@@ -578,6 +578,84 @@ test_preload_async (void)
   jx_test_remove_dir (dir);
 }
 
+/* The breakdowns by region and by owner of the hand-built history, worked out by hand:
+ * won and lost deals closed in Q4, open deals now with their stage's probability. */
+static void
+test_breakdown (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = open_history (dir, JX_STORE_OPEN_DEFAULT);
+  g_autoptr(GArray) regions = NULL;
+  g_autoptr(GArray) owners = NULL;
+  g_autoptr(GArray) narrowed = NULL;
+  g_autoptr(GError) error = NULL;
+  const JxFunnelGroup *g;
+  JxDealFilter filter;
+  GDate today;
+
+  jx_test_date (&today, "2026-11-27");
+  period_q4 (&filter);
+  regions = jx_funnel_breakdown (store, &filter, &today, JX_FUNNEL_GROUP_REGION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (regions->len, ==, 2);
+  /* East: D3 won (5,000); D5 and D8 lost; D1 open in Solution (1,000 × 50%) and D10 in
+   * Prospecting (600 × 10%). */
+  g = &g_array_index (regions, JxFunnelGroup, 0);
+  g_assert_cmpint (g->id, ==, 1);
+  g_assert_cmpstr (g->name, ==, "East");
+  g_assert_cmpint (g->won_count, ==, 1);
+  g_assert_cmpint (g->won_amount, ==, 500000);
+  g_assert_cmpint (g->lost_count, ==, 2);
+  g_assert_cmpfloat_with_epsilon (g->win_rate, 1.0 / 3, 1e-12);
+  g_assert_cmpint (g->open_count, ==, 2);
+  g_assert_cmpint (g->open_amount, ==, 160000);
+  g_assert_cmpint (g->weighted_amount, ==, 56000);
+  /* West: D4 lost; D2 open in Solution (2,000), D6 reopened in Qualified (4,000 × 25%), D9
+   * in Prospecting without an amount. */
+  g = &g_array_index (regions, JxFunnelGroup, 1);
+  g_assert_cmpstr (g->name, ==, "West");
+  g_assert_cmpint (g->won_count, ==, 0);
+  g_assert_cmpint (g->lost_count, ==, 1);
+  g_assert_cmpfloat (g->win_rate, ==, 0);
+  g_assert_cmpint (g->open_count, ==, 3);
+  g_assert_cmpint (g->open_amount, ==, 600000);
+  g_assert_cmpint (g->weighted_amount, ==, 200000);
+
+  owners = jx_funnel_breakdown (store, &filter, &today, JX_FUNNEL_GROUP_OWNER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (owners->len, ==, 2);
+  /* Mia: D3 won; D5 lost; D1, D6, D10 open. Sam: D4 and D8 lost; D2 and D9 open. */
+  g = &g_array_index (owners, JxFunnelGroup, 0);
+  g_assert_cmpstr (g->name, ==, "Mia");
+  g_assert_cmpint (g->won_amount, ==, 500000);
+  g_assert_cmpint (g->lost_count, ==, 1);
+  g_assert_cmpint (g->open_count, ==, 3);
+  g_assert_cmpint (g->open_amount, ==, 560000);
+  g_assert_cmpint (g->weighted_amount, ==, 156000);
+  g = &g_array_index (owners, JxFunnelGroup, 1);
+  g_assert_cmpstr (g->name, ==, "Sam");
+  g_assert_cmpint (g->won_count, ==, 0);
+  g_assert_cmpint (g->lost_count, ==, 2);
+  g_assert_cmpint (g->open_count, ==, 2);
+  g_assert_cmpint (g->open_amount, ==, 200000);
+  g_assert_cmpint (g->weighted_amount, ==, 100000);
+
+  /* A filter applies to the groups: only Mia's deals, by region. */
+  filter.owner_id = 1;
+  narrowed = jx_funnel_breakdown (store, &filter, &today, JX_FUNNEL_GROUP_REGION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (narrowed->len, ==, 2);
+  g = &g_array_index (narrowed, JxFunnelGroup, 0);
+  g_assert_cmpstr (g->name, ==, "East");
+  g_assert_cmpint (g->open_count, ==, 2);
+  g_assert_cmpint (g->lost_count, ==, 1);
+  g = &g_array_index (narrowed, JxFunnelGroup, 1);
+  g_assert_cmpstr (g->name, ==, "West");
+  g_assert_cmpint (g->open_count, ==, 1);
+  g_assert_cmpint (g->open_amount, ==, 400000);
+  jx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/jx/funnel/hand-built", test_hand_built);
   g_test_add_func ("/jx/funnel/dimensions", test_dimensions);
   g_test_add_func ("/jx/funnel/deal-ids", test_deal_ids);
+  g_test_add_func ("/jx/funnel/breakdown", test_breakdown);
   g_test_add_func ("/jx/funnel/cli-json", test_cli_json);
   g_test_add_func ("/jx/funnel/demo-matches-sql", test_demo_matches_sql);
   g_test_add_func ("/jx/funnel/preload-async", test_preload_async);

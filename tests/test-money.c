@@ -33,6 +33,23 @@ test_compact (void)
 }
 
 static void
+test_whole (void)
+{
+  g_autofree char *a = jx_money_format_whole (123456789, "CNY");
+  g_autofree char *b = jx_money_format_whole (123456749, "CNY");
+  g_autofree char *c = jx_money_format_whole (-1250, "USD");
+  g_autofree char *d = jx_money_format_whole (-49, "USD");
+  g_autofree char *e = jx_money_format_whole (1234, "JPY");
+
+  /* Half a yuan and more rounds up, away from zero for debts. */
+  g_assert_cmpstr (a, ==, "¥1,234,568");
+  g_assert_cmpstr (b, ==, "¥1,234,567");
+  g_assert_cmpstr (c, ==, "−$13");
+  g_assert_cmpstr (d, ==, "$0");
+  g_assert_cmpstr (e, ==, "¥1,234");
+}
+
+static void
 test_numbers (void)
 {
   g_autofree char *a = jx_number_format (1000000);
@@ -115,6 +132,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/jx/money/format", test_format);
   g_test_add_func ("/jx/money/compact", test_compact);
+  g_test_add_func ("/jx/money/whole", test_whole);
   g_test_add_func ("/jx/money/numbers", test_numbers);
   g_test_add_func ("/jx/money/parse", test_parse);
   return g_test_run ();

@@ -29,6 +29,7 @@ static const JxCliCommand commands[] = {
   { "export", N_("Export customers, products, team, deals, stage events or targets as CSV"), jx_cli_export },
   { "targets", N_("Show, add, decompose and rebalance the targets of a plan"), jx_cli_targets },
   { "plans", N_("List, copy, activate and compare target plans"), jx_cli_plans },
+  { "report", N_("Write the funnel or targets report as PDF"), jx_cli_report },
 };
 
 char *

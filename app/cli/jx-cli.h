@@ -57,5 +57,6 @@ int jx_cli_allocation (JxCli *cli, int argc, char **argv);
 int jx_cli_regions (JxCli *cli, int argc, char **argv);
 int jx_cli_plans (JxCli *cli, int argc, char **argv);
 int jx_cli_targets (JxCli *cli, int argc, char **argv);
+int jx_cli_report (JxCli *cli, int argc, char **argv);
 
 G_END_DECLS

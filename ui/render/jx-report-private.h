@@ -91,6 +91,8 @@ double         jx_report_table_head_height (JxReportTable   *table,
 double         jx_report_table_row_height  (JxReportTable   *table,
                                             guint            row);
 guint          jx_report_table_n_lines     (JxReportTable   *table);
+gboolean       jx_report_table_get_keep_together (JxReportTable *table);
+double         jx_report_table_total_height (JxReportTable  *table);
 void           jx_report_table_reset_places (JxReportTable  *table);
 void           jx_report_table_place_row   (JxReportTable   *table,
                                             guint            row,

@@ -23,6 +23,8 @@
 #define CELL_PAD_Y       2.9
 #define HEAD_PAD_Y       4.6
 #define TITLE_GAP        5.0
+/* The narrowest a text column becomes to leave amounts and dates on one line. */
+#define MIN_TEXT_WIDTH  48.0
 
 typedef struct {
   char          *title;
@@ -56,6 +58,7 @@ struct _JxReportTable {
   double    continued_title_height;
   double    head_height;
   double    empty_height;
+  gboolean  keep_together;
 };
 
 static void
@@ -110,6 +113,39 @@ jx_report_table_set_title (JxReportTable *table,
 
   g_free (table->title);
   table->title = g_strdup (title);
+}
+
+/**
+ * jx_report_table_set_keep_together:
+ * @keep_together: whether the table should start on a new page rather than be split, when
+ *   it fits on one page
+ *
+ * For short tables read as a whole, such as one row per stage.
+ */
+void
+jx_report_table_set_keep_together (JxReportTable *table,
+                                   gboolean       keep_together)
+{
+  g_return_if_fail (table != NULL);
+
+  table->keep_together = keep_together;
+}
+
+gboolean
+jx_report_table_get_keep_together (JxReportTable *table)
+{
+  return table->keep_together;
+}
+
+/* The height of the whole table on one page: caption, header and every row. */
+double
+jx_report_table_total_height (JxReportTable *table)
+{
+  double height = jx_report_table_head_height (table, FALSE);
+
+  for (guint r = 0; r < jx_report_table_n_lines (table); r++)
+    height += jx_report_table_row_height (table, r);
+  return height;
 }
 
 /* The line shown instead of rows when the table has none ("Nothing to show" by default). */
@@ -256,8 +292,24 @@ natural_width (JxReportTable   *table,
                JxReportPainter *painter,
                guint            column)
 {
+  g_auto(GStrv) words = g_strsplit (table->columns[column].title, " ", -1);
   double width = 0;
 
+  /* The longest word of the header, so that no Latin word is broken in two. Chinese can
+   * break between any two characters and is left to wrap. */
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean wide = FALSE;
+      PangoLayout *layout;
+
+      for (const char *p = words[i]; *p != '\0' && !wide; p = g_utf8_next_char (p))
+        wide = g_unichar_iswide (g_utf8_get_char (p));
+      if (wide || *words[i] == '\0')
+        continue;
+      layout = jx_report_painter_layout (painter, JX_REPORT_TEXT_SMALL_BOLD, words[i], -1,
+                                         PANGO_ALIGN_LEFT, 1);
+      width = MAX (width, jx_report_layout_width (layout));
+    }
   for (guint r = 0; r < table->rows->len; r++)
     {
       Row *row = &g_array_index (table->rows, Row, r);
@@ -276,7 +328,8 @@ natural_width (JxReportTable   *table,
  * Column widths follow the weights, except that amounts, counts and dates (the columns
  * aligned to the end or centre) get at least the width of their widest cell, taken from the
  * text columns, which can wrap. A date split over two lines, or an amount, reads badly; a
- * customer name on two lines does not. Text columns keep at least half their share.
+ * customer name on two lines does not. Text columns keep at least 30 % of their share or
+ * MIN_TEXT_WIDTH, when the share is wider.
  */
 static void
 set_column_widths (JxReportTable   *table,
@@ -284,7 +337,7 @@ set_column_widths (JxReportTable   *table,
                    double           width)
 {
   g_autofree double *bump = g_new0 (double, table->n_columns);
-  double sum = 0, extra = 0, flexible = 0, x = 0, give = 1;
+  double sum = 0, extra = 0, flexible = 0, text_floor = 0, x = 0, give = 1;
 
   for (guint i = 0; i < table->n_columns; i++)
     sum += table->columns[i].weight;
@@ -294,7 +347,10 @@ set_column_widths (JxReportTable   *table,
 
       column->width = width * column->weight / sum;
       if (column->align == JX_REPORT_ALIGN_START)
-        flexible += column->width;
+        {
+          flexible += column->width;
+          text_floor += MIN (column->width, MAX (MIN_TEXT_WIDTH, column->width * 0.3));
+        }
     }
   for (guint i = 0; i < table->n_columns && flexible > 0; i++)
     if (table->columns[i].align != JX_REPORT_ALIGN_START)
@@ -302,10 +358,10 @@ set_column_widths (JxReportTable   *table,
         bump[i] = MAX (0, natural_width (table, painter, i) - table->columns[i].width);
         extra += bump[i];
       }
-  /* When the text columns cannot give it all, each fixed column gets the same part of what
-   * it asked for. */
-  if (extra > flexible / 2)
-    give = flexible / 2 / extra;
+  /* Text columns give up to all but a narrow floor (they wrap); when even that is not
+   * enough, each fixed column gets the same part of what it asked for. */
+  if (extra > flexible - text_floor)
+    give = MAX (flexible - text_floor, 0) / extra;
   for (guint i = 0; i < table->n_columns; i++)
     {
       Column *column = &table->columns[i];

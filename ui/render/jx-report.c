@@ -250,6 +250,30 @@ jx_report_get_style (JxReport *self)
   return &self->style;
 }
 
+/**
+ * jx_report_get_chart_style:
+ * @style: (out caller-allocates): the style for a painter drawn in a chart block
+ *
+ * The report's colours and fonts for a chart painter. Painters size their text with
+ * pango_font_description_set_size() on a layout of pango_cairo_create_layout(), which
+ * reads points at the font map's resolution (96 dpi) and so draws 4/3 larger than the
+ * report's text on a cairo_t in points; this style's base size makes up for that, so that
+ * a chart's labels come out at the size of the table text.
+ */
+void
+jx_report_get_chart_style (JxReport     *self,
+                           JxChartStyle *style)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  double dpi = pango_cairo_font_map_get_resolution (PANGO_CAIRO_FONT_MAP (font_map));
+
+  g_return_if_fail (JX_IS_REPORT (self));
+  g_return_if_fail (style != NULL);
+
+  *style = self->style;
+  style->font_size = self->style.font_size * 0.94 * 72.0 / (dpi > 0 ? dpi : 96.0);
+}
+
 /* Sizes in points, portrait. */
 void
 jx_paper_get_size (JxPaper  paper,
@@ -754,10 +778,12 @@ space_before (Block *block,
     }
 }
 
-/* How much of @block must fit under a heading for the heading to stay on the page. */
+/* How much of @block must fit under a heading for the heading to stay on the page; @tail is
+ * the note after @block, which a table kept together takes along. */
 static double
 start_height (JxReport *self,
-              Block    *block)
+              Block    *block,
+              double    tail)
 {
   if (block == NULL)
     return 0;
@@ -769,6 +795,9 @@ start_height (JxReport *self,
         double height = jx_report_table_head_height (table, FALSE)
                         + jx_report_table_row_height (table, 0);
 
+        if (jx_report_table_get_keep_together (table) &&
+            jx_report_table_total_height (table) <= self->body.height)
+          return MIN (jx_report_table_total_height (table) + tail, self->body.height);
         if (jx_report_table_n_lines (table) > 1)
           height += jx_report_table_row_height (table, 1);
         return height;
@@ -781,6 +810,20 @@ start_height (JxReport *self,
     default:
       return MIN (block->height, self->body.height);
     }
+}
+
+/* The height, with the space above it, of the note that follows block @i, or 0. */
+static double
+note_after (JxReport *self,
+            guint     i)
+{
+  Block *block, *next;
+
+  if (i + 1 >= self->blocks->len)
+    return 0;
+  block = g_ptr_array_index (self->blocks, i);
+  next = g_ptr_array_index (self->blocks, i + 1);
+  return next->kind == BLOCK_NOTE ? space_before (next, block) + next->height : 0;
 }
 
 typedef struct {
@@ -814,11 +857,16 @@ add_piece (Cursor   *cursor,
   cursor->empty = FALSE;
 }
 
+/*
+ * @tail: the height of the note that follows the table (and its space), which a table kept
+ * together takes along to its page
+ */
 static void
 place_table (Cursor *cursor,
              guint   index,
              Block  *block,
-             double  space)
+             double  space,
+             double  tail)
 {
   JxReport *self = cursor->self;
   JxReportTable *table = block->table;
@@ -826,6 +874,20 @@ place_table (Cursor *cursor,
   guint n = jx_report_table_n_lines (table);
   gboolean continued = FALSE;
   guint r = 0;
+
+  /* A short table that is read as a whole moves to the next page rather than split. */
+  if (jx_report_table_get_keep_together (table) && !cursor->empty)
+    {
+      double whole = jx_report_table_total_height (table);
+
+      if (whole + tail <= self->body.height)
+        whole += tail;
+      if (whole <= self->body.height && cursor->y + space + whole > bottom)
+        {
+          new_page (cursor);
+          space = 0;
+        }
+    }
 
   while (r < n)
     {
@@ -973,7 +1035,9 @@ jx_report_paginate (JxReport *self,
         case BLOCK_HEADING:
         case BLOCK_SUBHEADING:
           /* Keep a heading with the start of what it introduces. */
-          if (!cursor.empty && cursor.y + space + block->height + start_height (self, next) > bottom)
+          if (!cursor.empty &&
+              cursor.y + space + block->height + start_height (self, next, note_after (self, i + 1))
+              > bottom)
             {
               new_page (&cursor);
               space = 0;
@@ -981,7 +1045,7 @@ jx_report_paginate (JxReport *self,
           add_piece (&cursor, i, cursor.y + space, block->height, 0, 0, FALSE);
           break;
         case BLOCK_TABLE:
-          place_table (&cursor, i, block, space);
+          place_table (&cursor, i, block, space, note_after (self, i));
           break;
         case BLOCK_PARAGRAPH:
         case BLOCK_NOTE:
@@ -1039,6 +1103,39 @@ jx_report_get_unknown_glyphs (JxReport *self)
   g_return_val_if_fail (JX_IS_REPORT (self), 0);
 
   return self->unknown_glyphs;
+}
+
+/**
+ * jx_report_get_chart_page:
+ * @data: the data a chart block was added with
+ * @page: (out): the page index, from 0, the chart landed on in the last pagination
+ *
+ * For notes such as "continued on page 4" that one chart draws about another.
+ *
+ * Returns: %FALSE when the report is not paginated or has no chart with @data
+ */
+gboolean
+jx_report_get_chart_page (JxReport *self,
+                          gpointer  data,
+                          guint    *page)
+{
+  g_return_val_if_fail (JX_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  if (!self->paginated)
+    return FALSE;
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (self->pieces, Piece, i);
+      Block *block = g_ptr_array_index (self->blocks, piece->block);
+
+      if (block->kind == BLOCK_CHART && block->data == data)
+        {
+          *page = piece->page;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Drawing */

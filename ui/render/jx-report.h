@@ -55,6 +55,8 @@ gboolean        jx_paper_from_name             (const char         *name,
 JxReport       *jx_report_new                  (const JxChartStyle *style);
 const JxChartStyle *
                 jx_report_get_style            (JxReport           *self);
+void            jx_report_get_chart_style      (JxReport           *self,
+                                                JxChartStyle       *style);
 
 void            jx_report_set_company          (JxReport           *self,
                                                 const char         *company);
@@ -93,6 +95,8 @@ void            jx_report_table_set_title      (JxReportTable      *table,
                                                 const char         *title);
 void            jx_report_table_set_empty_text (JxReportTable      *table,
                                                 const char         *text);
+void            jx_report_table_set_keep_together (JxReportTable   *table,
+                                                gboolean            keep_together);
 void            jx_report_table_set_column     (JxReportTable      *table,
                                                 guint               column,
                                                 const char         *title,
@@ -120,6 +124,9 @@ guint           jx_report_get_n_pages          (JxReport           *self);
 void            jx_report_get_body_area        (JxReport           *self,
                                                 cairo_rectangle_t  *area);
 guint           jx_report_get_unknown_glyphs   (JxReport           *self);
+gboolean        jx_report_get_chart_page       (JxReport           *self,
+                                                gpointer            data,
+                                                guint              *page);
 void            jx_report_draw_page            (JxReport           *self,
                                                 cairo_t            *cr,
                                                 guint               page);
