@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include <sys/wait.h>
+
+#include "jx-funnel-report.h"
 #include "jx-print-operation.h"
 #include "jx-test-util.h"
 #include "jx-ui.h"
@@ -67,6 +70,47 @@ test_same_text (void)
   jx_test_remove_dir (dir);
 }
 
+/* The Funnel view's Print… path (GtkPrintOperation, export action) and `jingxi-cli report
+ * funnel` give the same pages for the same filter. */
+static void
+test_funnel_report_gui_and_cli (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *via_gtk = g_build_filename (dir, "gtk.pdf", NULL);
+  g_autofree char *via_cli = g_build_filename (dir, "cli.pdf", NULL);
+  g_autoptr(JxStore) store = jx_test_open_new (dir, "demo.db", JX_STORE_OPEN_DEFAULT, 1);
+  g_autoptr(JxReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  JxDealFilter filter;
+  GDate today;
+  int status = -1;
+  const char *argv[] = { g_getenv ("JINGXI_CLI"), "--db", db, "report", "funnel", "--pdf", via_cli,
+                         "--from", "2026-10-01", "--to", "2026-12-31", "--today", "2026-11-27",
+                         NULL };
+
+  jx_test_date (&today, "2026-11-27");
+  jx_deal_filter_init (&filter);
+  g_assert_true (jx_deal_filter_set_period_iso (&filter, "2026-10-01", "2026-12-31", &error));
+  report = jx_funnel_report_new (store, &filter, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (jx_print_report_to_pdf (report, via_gtk, JX_PAPER_A4, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  a = pdf_text (via_gtk);
+  b = pdf_text (via_cli);
+  g_assert_nonnull (strstr (a, "Prospecting"));
+  g_assert_cmpstr (a, ==, b);
+  jx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,5 +125,6 @@ main (int   argc,
   adw_init ();
   jx_ui_init ();
   g_test_add_func ("/jx/print/same-text", test_same_text);
+  g_test_add_func ("/jx/print/funnel-report-gui-and-cli", test_funnel_report_gui_and_cli);
   return g_test_run ();
 }

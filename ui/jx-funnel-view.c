@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "jx-funnel-chart.h"
+#include "jx-funnel-report.h"
+#include "jx-print-operation.h"
 #include "jx-funnel-view.h"
 #include "jx-stages-editor.h"
 
@@ -1143,6 +1145,47 @@ edit_stages_activate (GtkWidget  *widget,
   jx_stages_editor_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store);
 }
 
+/* Print… and Export as PDF… make the funnel report for the filters on screen, the same
+ * document `jingxi-cli report funnel` writes. */
+static void
+print_activate (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JxFunnelView *self = JX_FUNNEL_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autoptr(JxReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  if (self->store == NULL)
+    return;
+  jx_context_get_today (self->context, &today);
+  report = jx_funnel_report_new (self->store, &self->filter, &today, &error);
+  if (report == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Could Not Make the Report"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (g_str_equal (action_name, "view.print"))
+    jx_print_report (window, report);
+  else
+    {
+      char iso[11];
+      g_autofree char *name = NULL;
+
+      jx_date_to_iso_buf (&today, iso);
+      /* Translators: the file name suggested for the funnel report; %s is a date. */
+      name = g_strdup_printf (_("Funnel %s.pdf"), iso);
+      jx_export_report_pdf (window, report, name);
+    }
+}
+
 /* GObject ------------------------------------------------------------------------------ */
 
 static void
@@ -1265,6 +1308,8 @@ jx_funnel_view_class_init (JxFunnelViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "funnel.edit-stages", NULL,
                                    edit_stages_activate);
+  gtk_widget_class_install_action (widget_class, "view.print", NULL, print_activate);
+  gtk_widget_class_install_action (widget_class, "view.export-pdf", NULL, print_activate);
 }
 
 static void
