@@ -246,6 +246,30 @@ test_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+css_error_cb (GtkCssProvider *provider,
+              GtkCssSection  *section,
+              const GError   *error,
+              guint          *n_errors)
+{
+  g_autofree char *where = gtk_css_section_to_string (section);
+
+  g_test_message ("style.css: %s: %s", where, error->message);
+  (*n_errors)++;
+}
+
+/* The application's style sheet parses without a single error or warning. */
+static void
+test_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  guint n_errors = 0;
+
+  g_signal_connect (provider, "parsing-error", G_CALLBACK (css_error_cb), &n_errors);
+  gtk_css_provider_load_from_resource (provider, "/io/github/jingxi/Jingxi/style.css");
+  g_assert_cmpuint (n_errors, ==, 0);
+}
+
 /* Under LANGUAGE=zh_CN the views are titled in Chinese. */
 static void
 test_language (void)
@@ -283,6 +307,7 @@ main (int   argc,
   app = gtk_application_new ("io.github.jingxi.Jingxi.Test", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
+  g_test_add_func ("/jx/window/style", test_style);
   g_test_add_func ("/jx/window/welcome", test_welcome);
   g_test_add_func ("/jx/window/demo-and-overview", test_demo_and_overview);
   g_test_add_func ("/jx/window/every-view", test_every_view);
