@@ -25,7 +25,9 @@ jx_overview_current_quarter (JxStore     *store,
  * - won: deals with status won whose closed date is in the period (count, sum of amount);
  * - open pipeline: deals open now (count, sum of known amounts), whatever their dates;
  * - opened: deals whose opened date is in the period;
- * - customers: all customers; new customers: those whose first won deal closed in the period.
+ * - customers: all customers; new customers: those whose first won deal closed in the period;
+ * - target: the active plan's revenue target whose period is exactly the period and that has
+ *   no filters (the company's target for the quarter), when there is one.
  */
 gboolean
 jx_overview_compute (JxStore         *store,
@@ -79,5 +81,32 @@ jx_overview_compute (JxStore         *store,
   overview->opened_count = sqlite3_column_int64 (stmt, 5);
   overview->customers = sqlite3_column_int64 (stmt, 6);
   overview->new_customers = sqlite3_column_int64 (stmt, 7);
+
+  {
+    g_autoptr(sqlite3_stmt) target = NULL;
+
+    target = jx_store_prepare (store,
+                               "SELECT n.amount FROM target_nodes n"
+                               " JOIN target_plans p ON p.id = n.plan_id AND p.active = 1"
+                               " WHERE n.metric = 'revenue' AND n.period_from = ?1 AND n.period_to = ?2"
+                               " AND n.region_id IS NULL AND n.member_id IS NULL"
+                               " AND n.product_line_id IS NULL AND n.customer_type_id IS NULL"
+                               " AND n.tier IS NULL"
+                               " ORDER BY n.parent_id IS NOT NULL, n.id LIMIT 1", error);
+    if (target == NULL)
+      return FALSE;
+    sqlite3_bind_text (target, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text (target, 2, to, -1, SQLITE_STATIC);
+    rc = sqlite3_step (target);
+    if (rc == SQLITE_ROW)
+      overview->target_amount = sqlite3_column_int64 (target, 0);
+    else if (rc == SQLITE_DONE)
+      overview->target_amount = -1;
+    else
+      {
+        jx_store_set_error (store, rc, error);
+        return FALSE;
+      }
+  }
   return TRUE;
 }

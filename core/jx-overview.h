@@ -17,6 +17,8 @@ typedef struct {
   gint64   opened_count;
   gint64   customers;
   gint64   new_customers;
+  /* The active plan's revenue target for exactly this period with no filters, or -1. */
+  gint64   target_amount;
 } JxOverview;
 
 gboolean jx_overview_compute (JxStore        *store,

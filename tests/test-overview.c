@@ -41,6 +41,20 @@ test_hand_built (void)
   g_assert_cmpint (o.opened_count, ==, 4);   /* w2, l1, o2, o3 */
   g_assert_cmpint (o.customers, ==, 3);
   g_assert_cmpint (o.new_customers, ==, 1);  /* A */
+  g_assert_cmpint (o.target_amount, ==, -1);   /* no plan yet */
+
+  /* The active plan's unfiltered revenue target for exactly the quarter; a filtered one and
+   * one in an inactive plan do not count. */
+  jx_test_exec (store,
+    "INSERT INTO target_plans(id, name, active) VALUES (1, 'Old', 0), (2, 'Now', 1);"
+    "INSERT INTO regions(id, name) VALUES (1, 'East');"
+    "INSERT INTO target_nodes(plan_id, name, metric, period_from, period_to, amount, region_id) VALUES"
+    " (1, 'Q4 old', 'revenue', '2026-10-01', '2026-12-31', 111, NULL),"
+    " (2, 'Q4 East', 'revenue', '2026-10-01', '2026-12-31', 222, 1),"
+    " (2, 'Q4 deals', 'deals', '2026-10-01', '2026-12-31', 5, NULL),"
+    " (2, 'Q4', 'revenue', '2026-10-01', '2026-12-31', 500000, NULL);");
+  g_assert_true (jx_overview_compute (store, &q, &o, &error));
+  g_assert_cmpint (o.target_amount, ==, 500000);
   jx_test_remove_dir (dir);
 }
 

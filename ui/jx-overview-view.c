@@ -150,6 +150,26 @@ refresh (JxOverviewView *self)
                                                                 f->won_count + f->lost_count),
                                                    won_count, lost);
 
+    if (f->target_amount > 0)
+      {
+        double attained = (double) f->won_amount / f->target_amount;
+        double expected = (double) (g_date_days_between (&quarter.from, &today) + 1) /
+                          jx_period_n_days (&quarter);
+        g_autofree char *percent = jx_percent_format (attained, 0);
+        g_autofree char *target_text = jx_money_format_compact (f->target_amount, currency);
+        g_autofree char *expected_text = jx_percent_format (CLAMP (expected, 0, 1), 0);
+        g_autofree char *detail = NULL;
+
+        if (attained + 0.005 >= CLAMP (expected, 0, 1))
+          /* Translators: %1$s is the quarter's target, %2$s the share expected by today. */
+          detail = g_strdup_printf (_("of %1$s · ahead of the %2$s expected by today"),
+                                    target_text, expected_text);
+        else
+          /* Translators: %1$s is the quarter's target, %2$s the share expected by today. */
+          detail = g_strdup_printf (_("of %1$s · behind the %2$s expected by today"),
+                                    target_text, expected_text);
+        add_card (self, "target", _("Quarter Target"), percent, detail);
+      }
     add_card (self, "won", _("Won Revenue"), won, won_detail);
     add_card (self, "pipeline", _("Open Pipeline"), open, open_detail);
     add_card (self, "win-rate", _("Win Rate"), win, win_detail);
