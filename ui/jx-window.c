@@ -533,9 +533,14 @@ widget_has_action (GtkWidget  *widget,
 {
   GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (widget);
   const char *action_name;
+  const GVariantType *parameter_type;
+  const char *property_name;
+  GType owner;
   guint i = 0;
 
-  while (gtk_widget_class_query_action (klass, i++, NULL, &action_name, NULL, NULL))
+  /* GTK 4.8 writes every out argument: none may be NULL. */
+  while (gtk_widget_class_query_action (klass, i++, &owner, &action_name, &parameter_type,
+                                        &property_name))
     if (g_str_equal (action_name, name))
       return TRUE;
   return FALSE;
