@@ -349,6 +349,26 @@ test_add_and_decompose (void)
                       jx_target_chart_get_layout (jx_targets_view_get_chart (f.view))), ==,
                     before + 5);
 
+  /* Custom weights start from the shares shown: switching to them changes no amount. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.decompose", NULL));
+  iterate ();
+  dialog = JX_TARGET_DECOMPOSE_DIALOG (find_dialog (JX_TYPE_TARGET_DECOMPOSE_DIALOG));
+  jx_target_decompose_dialog_set_dimension (dialog, JX_TARGET_DIMENSION_QUARTER);
+  jx_target_decompose_dialog_set_method (dialog, JX_TARGET_METHOD_WEIGHTS);
+  iterate ();
+  preview = jx_target_decompose_dialog_get_preview (dialog);
+  g_assert_nonnull (preview);
+  g_assert_cmpint (jx_target_decomposition_get_method_used (preview), ==, JX_TARGET_METHOD_WEIGHTS);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(JxTargetNode) part = g_list_model_get_item (G_LIST_MODEL (preview), i);
+
+      g_assert_cmpint (jx_target_node_get_amount (part), ==,
+                       jx_target_node_get_amount (child_at (node, i)));
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+
   /* The history method on a period with sales splits by last year's quarters. */
   jx_targets_view_select (f.view, child_at (node, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.decompose", NULL));

@@ -30,6 +30,7 @@ struct _JxTargetChart {
   /* The transform follows the size (fitted) until the user pans or zooms. */
   gboolean            user_moved;
   gboolean            show_whole;
+  gboolean            first_view;
   gboolean            dragging;
   double              drag_dx, drag_dy;
   double              zoom_start;
@@ -86,6 +87,15 @@ refit_unless_moved (JxTargetChart *self)
   if (self->show_whole)
     return;
   jx_target_tree_layout_get_transform (self->layout, &scale, &dx, &dy);
+  /* The first time, a tree too wide to read opens on its top two levels. */
+  if (self->first_view && scale < READABLE_SCALE)
+    {
+      jx_target_tree_layout_collapse_below (self->layout, 1);
+      jx_target_tree_layout_update (self->layout);
+      jx_target_tree_layout_fit (self->layout, width, gtk_widget_get_height (GTK_WIDGET (self)));
+      jx_target_tree_layout_get_transform (self->layout, &scale, &dx, &dy);
+    }
+  self->first_view = FALSE;
   roots = jx_target_tree_get_roots (self->tree);
   if (scale >= READABLE_SCALE || g_list_model_get_n_items (roots) == 0)
     return;
@@ -136,12 +146,13 @@ jx_target_chart_set_tree (JxTargetChart *self,
       self->layout = jx_target_tree_layout_new (jx_target_tree_get_roots (tree), &self->style,
                                                 jx_target_tree_get_currency (tree));
       if (jx_target_tree_get_n_nodes (tree) > 40)
-        jx_target_tree_layout_collapse_below (self->layout, 2);
+        jx_target_tree_layout_collapse_below (self->layout, 1);
       self->tree_changed_id = g_signal_connect_swapped (tree, "changed",
                                                         G_CALLBACK (on_tree_changed_cb), self);
     }
   self->user_moved = FALSE;
   self->show_whole = FALSE;
+  self->first_view = TRUE;
   refit_unless_moved (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -765,6 +776,9 @@ jx_target_chart_class_init (JxTargetChartClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Enter, 0, activate_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, toggle_cb, NULL);
+  /* The view that holds the chart installs it. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "targets.delete-target",
+                                       NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Space, 0, toggle_cb, NULL);
 
   gtk_widget_class_set_css_name (widget_class, "targetchart");

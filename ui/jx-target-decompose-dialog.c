@@ -210,6 +210,22 @@ on_method_cb (JxTargetDecomposeDialog *self)
     set_error (self, error);
   else
     set_error (self, NULL);
+  /* Custom weights start from the shares shown, so that typing one changes only that one. */
+  if (selected_method (self) == JX_TARGET_METHOD_WEIGHTS && self->error_text == NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->preview));
+      g_autofree double *shares = g_new (double, n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(JxTargetNode) child = g_list_model_get_item (G_LIST_MODEL (self->preview), i);
+          shares[i] = jx_target_node_get_weight (child);
+        }
+      for (guint i = 0; i < n && self->error_text == NULL; i++)
+        if (!jx_target_decomposition_set_weight (self->preview, i, CLAMP (shares[i], 0, 100),
+                                                 &error))
+          set_error (self, error);
+    }
   update_summary (self);
 }
 

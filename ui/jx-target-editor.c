@@ -393,7 +393,8 @@ update_suggestions (JxTargetEditor *self)
     gtk_list_box_remove (self->suggestions_list, child);
   g_clear_object (&self->suggestions);
   /* Suggestions read the deals; wait for the background read rather than block. */
-  if (self->tree == NULL || !jx_target_node_has_actual (self->node))
+  if (self->tree == NULL || !jx_target_node_has_actual (self->node) ||
+      jx_target_tree_get_figures_pending (self->tree))
     {
       GtkWidget *row = adw_action_row_new ();
 

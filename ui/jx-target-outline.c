@@ -135,7 +135,8 @@ update_name (GtkWidget *expander)
   jx_target_node_get_period (node, &period);
   period_text = jx_period_format (&period);
   tooltip = filters != NULL && *filters != '\0'
-            ? g_strdup_printf ("%s · %s", period_text, filters) : g_strdup (period_text);
+            ? g_strdup_printf ("%s\n%s · %s", jx_target_node_get_name (node), period_text, filters)
+            : g_strdup_printf ("%s\n%s", jx_target_node_get_name (node), period_text);
   gtk_widget_set_tooltip_text (label, tooltip);
   if (jx_target_node_get_n_children (node) > 0)
     gtk_widget_remove_css_class (expander, "leaf");
@@ -486,7 +487,9 @@ update_percent (GtkWidget *label)
       gtk_label_set_text (GTK_LABEL (label), "—");
       return;
     }
-  text = jx_percent_format (jx_target_node_get_attainment (node), 1);
+  /* Beyond 1000% a decimal only makes the column wider. */
+  text = jx_percent_format (jx_target_node_get_attainment (node),
+                            jx_target_node_get_attainment (node) < 10 ? 1 : 0);
   gtk_label_set_text (GTK_LABEL (label), text);
   switch (jx_target_node_get_pace (node))
     {
@@ -874,9 +877,9 @@ jx_target_outline_init (JxTargetOutline *self)
   add_column (self, _("Target"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb),
               G_CALLBACK (unbind_name_cb), 0);
   add_column (self, C_("column", "Amount"), G_CALLBACK (setup_amount_cb),
-              G_CALLBACK (bind_amount_cb), G_CALLBACK (unbind_amount_cb), 156);
+              G_CALLBACK (bind_amount_cb), G_CALLBACK (unbind_amount_cb), 176);
   add_column (self, C_("column", "Actual"), G_CALLBACK (setup_label_cb),
-              G_CALLBACK (bind_actual_cb), G_CALLBACK (unbind_watched_cb), 80);
+              G_CALLBACK (bind_actual_cb), G_CALLBACK (unbind_watched_cb), 78);
   /* xgettext:no-c-format */
   add_column (self, C_("column", "%"), G_CALLBACK (setup_label_cb),
               G_CALLBACK (bind_percent_cb), G_CALLBACK (unbind_watched_cb), 58);

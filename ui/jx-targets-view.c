@@ -866,16 +866,22 @@ compare_plans_activate (GtkWidget  *widget,
 
   if (self->store == NULL || self->plans == NULL)
     return;
-  /* Against the active plan, or (when this is it) the first other plan. */
+  /* A what-if plan against the active one; the active plan against the first other. */
   other = jx_target_plan_get_active_id (self->store);
-  for (guint i = 0; other == self->plan_id && i < g_list_model_get_n_items (self->plans); i++)
+  if (other != self->plan_id && other > 0)
+    dialog = jx_plan_compare_dialog_new (toplevel_of (self), self->store, other, self->plan_id);
+  else
     {
-      g_autoptr(JxTargetPlan) plan = g_list_model_get_item (self->plans, i);
+      other = 0;
+      for (guint i = 0; other == 0 && i < g_list_model_get_n_items (self->plans); i++)
+        {
+          g_autoptr(JxTargetPlan) plan = g_list_model_get_item (self->plans, i);
 
-      if (jx_target_plan_get_id (plan) != self->plan_id)
-        other = jx_target_plan_get_id (plan);
+          if (jx_target_plan_get_id (plan) != self->plan_id)
+            other = jx_target_plan_get_id (plan);
+        }
+      dialog = jx_plan_compare_dialog_new (toplevel_of (self), self->store, self->plan_id, other);
     }
-  dialog = jx_plan_compare_dialog_new (toplevel_of (self), self->store, other, self->plan_id);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
