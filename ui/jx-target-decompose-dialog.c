@@ -454,18 +454,46 @@ commit_weight (GtkWidget *entry)
   update_summary (self);
 }
 
-static void
-on_cell_activate_cb (GtkEntry *entry,
-                     gpointer  commit)
+/* The two editable columns. */
+typedef enum {
+  CELL_AMOUNT,
+  CELL_WEIGHT,
+} CellKind;
+
+static CellKind
+cell_kind (GtkWidget *entry)
 {
-  ((void (*) (GtkWidget *)) commit) (GTK_WIDGET (entry));
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "jx-kind"));
 }
 
 static void
-on_cell_leave_cb (GtkEventControllerFocus *controller,
-                  gpointer                 commit)
+commit_cell (GtkWidget *entry)
 {
-  ((void (*) (GtkWidget *)) commit) (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  if (cell_kind (entry) == CELL_AMOUNT)
+    commit_amount (entry);
+  else
+    commit_weight (entry);
+}
+
+static void
+update_cell (GtkWidget *entry)
+{
+  if (cell_kind (entry) == CELL_AMOUNT)
+    update_amount (entry);
+  else
+    update_weight (entry);
+}
+
+static void
+on_cell_activate_cb (GtkEntry *entry)
+{
+  commit_cell (GTK_WIDGET (entry));
+}
+
+static void
+on_cell_leave_cb (GtkEventControllerFocus *controller)
+{
+  commit_cell (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
 
 static void
@@ -475,15 +503,15 @@ setup_entry_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *entry = gtk_entry_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
-  gpointer commit = g_object_get_data (G_OBJECT (factory), "jx-commit");
 
   gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
   gtk_widget_add_css_class (entry, "cell-entry");
   gtk_widget_add_css_class (entry, "numeric");
   g_object_set_data (G_OBJECT (entry), "jx-dialog", self);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_cell_activate_cb), commit);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_cell_leave_cb), commit);
+  g_object_set_data (G_OBJECT (entry), "jx-kind", g_object_get_data (G_OBJECT (factory), "jx-kind"));
+  g_signal_connect (entry, "activate", G_CALLBACK (on_cell_activate_cb), NULL);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_cell_leave_cb), NULL);
   gtk_widget_add_controller (entry, focus);
   gtk_list_item_set_child (item, entry);
   gtk_list_item_set_activatable (item, FALSE);
@@ -495,10 +523,9 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
                JxTargetDecomposeDialog  *self)
 {
   GtkWidget *entry = gtk_list_item_get_child (item);
-  GCallback update = g_object_get_data (G_OBJECT (factory), "jx-update");
 
-  watch (entry, gtk_list_item_get_item (item), update);
-  ((void (*) (GtkWidget *)) update) (entry);
+  watch (entry, gtk_list_item_get_item (item), G_CALLBACK (update_cell));
+  update_cell (entry);
 }
 
 /* Lock column. */
@@ -585,15 +612,13 @@ add_column (JxTargetDecomposeDialog *self,
 static GtkColumnViewColumn *
 add_entry_column (JxTargetDecomposeDialog *self,
                   const char              *title,
-                  GCallback                update,
-                  void                   (*commit) (GtkWidget *),
+                  CellKind                 kind,
                   int                      width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_object_set_data (G_OBJECT (factory), "jx-update", update);
-  g_object_set_data (G_OBJECT (factory), "jx-commit", commit);
+  g_object_set_data (G_OBJECT (factory), "jx-kind", GINT_TO_POINTER (kind));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_entry_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unwatch_cb), NULL);
@@ -835,9 +860,9 @@ jx_target_decompose_dialog_init (JxTargetDecomposeDialog *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
   add_column (self, C_("column", "Sub-target"), G_CALLBACK (setup_label_cb), GINT_TO_POINTER (0),
               G_CALLBACK (bind_name_cb), 0);
-  add_entry_column (self, C_("column", "Amount"), G_CALLBACK (update_amount), commit_amount, 150);
-  self->weight_column = add_entry_column (self, C_("column", "Weight %"),
-                                          G_CALLBACK (update_weight), commit_weight, 90);
+  add_entry_column (self, C_("column", "Amount"), CELL_AMOUNT, 150);
+  /* xgettext:no-c-format */
+  self->weight_column = add_entry_column (self, C_("column", "Weight %"), CELL_WEIGHT, 90);
   add_column (self, C_("column", "Share"), G_CALLBACK (setup_label_cb), GINT_TO_POINTER (1),
               G_CALLBACK (bind_share_cb), 80);
   add_column (self, C_("column", "Last year"), G_CALLBACK (setup_label_cb), GINT_TO_POINTER (1),
