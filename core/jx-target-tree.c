@@ -664,11 +664,18 @@ jx_target_tree_refresh_pipeline (JxTargetTree  *self,
   return TRUE;
 }
 
+/* A metric and filters some node counts with; tiers are interned strings. */
+typedef struct {
+  JxTargetMetric  metric;
+  JxTargetFilters filters;
+} RefreshQuery;
+
 typedef struct {
   char     *path;
   GDate     today;
   gboolean  pipeline;
   guint     generation;
+  GArray   *queries;   /* RefreshQuery, one per distinct metric and filters */
 } RefreshJob;
 
 static void
@@ -677,7 +684,37 @@ refresh_job_free (gpointer data)
   RefreshJob *job = data;
 
   g_free (job->path);
+  g_array_unref (job->queries);
   g_free (job);
+}
+
+/* The distinct metrics and filters of the nodes, so that the worker builds the indexes
+ * the roll-up will use and the calling thread only looks figures up. */
+static GArray *
+collect_queries (JxTargetTree *self)
+{
+  GArray *queries = g_array_new (FALSE, FALSE, sizeof (RefreshQuery));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->nodes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      JxTargetNode *node = value;
+      const JxTargetFilters *f = &node->filters;
+      char *key = g_strdup_printf ("%d/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%"
+                                   G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%s", node->metric,
+                                   f->region_id, f->member_id, f->product_line_id,
+                                   f->customer_type_id, f->tier != NULL ? f->tier : "");
+
+      if (g_hash_table_add (seen, key))
+        {
+          RefreshQuery q = { node->metric, *f };
+          g_array_append_val (queries, q);
+        }
+    }
+  return queries;
 }
 
 static void
@@ -700,6 +737,15 @@ refresh_thread (GTask        *task,
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
+    }
+  for (guint i = 0; i < job->queries->len; i++)
+    {
+      RefreshQuery *q = &g_array_index (job->queries, RefreshQuery, i);
+      double rate;
+
+      jx_target_facts_value (facts, q->metric, &q->filters, 1, 1);
+      if (job->pipeline)
+        jx_target_facts_win_rate (facts, q->metric, &q->filters, &rate, NULL, NULL);
     }
   g_task_return_pointer (task, g_steal_pointer (&facts), (GDestroyNotify) jx_target_facts_unref);
 }
@@ -755,6 +801,7 @@ start_refresh (JxTargetTree *self,
   job->today = self->today;
   job->pipeline = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (outer), "pipeline"));
   job->generation = self->facts_generation;
+  job->queries = collect_queries (self);
   task = g_task_new (self, g_task_get_cancellable (outer), refresh_done_cb, outer);
   g_task_set_source_tag (task, start_refresh);
   g_task_set_task_data (task, job, refresh_job_free);

@@ -57,6 +57,8 @@ struct _JxTargetEditor {
   GArray          *owner_ids;
   GListModel      *suggestions;
   char            *parent_status;
+  gboolean         owner_extra;
+  guint            refresh_id;
   gboolean         updating;
   gboolean         rationale_dirty;
 };
@@ -423,6 +425,7 @@ update_suggestions (JxTargetEditor *self)
 
 /* Owner. */
 
+/* The choices: nobody, then the active team members. Rebuilt only when the team changes. */
 static void
 update_owner_choices (JxTargetEditor *self)
 {
@@ -441,39 +444,38 @@ update_owner_choices (JxTargetEditor *self)
       g_ptr_array_add (names, g_strdup (jx_named_item_get_name (item)));
       g_array_append_val (self->owner_ids, id);
     }
-  /* A target owned by someone who left keeps showing them. */
-  if (self->node != NULL && jx_target_node_get_owner_id (self->node) > 0)
-    {
-      gint64 owner = jx_target_node_get_owner_id (self->node);
-      gboolean found = FALSE;
-
-      for (guint i = 0; i < self->owner_ids->len && !found; i++)
-        found = g_array_index (self->owner_ids, gint64, i) == owner;
-      if (!found)
-        {
-          g_ptr_array_add (names, g_strdup (jx_target_node_get_owner_name (self->node) != NULL
-                                            ? jx_target_node_get_owner_name (self->node) : "?"));
-          g_array_append_val (self->owner_ids, owner);
-        }
-    }
   g_ptr_array_add (names, NULL);
   self->updating = TRUE;
   gtk_string_list_splice (self->owner_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->owner_names)),
                           (const char *const *) names->pdata);
   self->updating = FALSE;
+  self->owner_extra = FALSE;
 }
 
 static void
 select_owner (JxTargetEditor *self)
 {
   gint64 owner = jx_target_node_get_owner_id (self->node);
-  guint selected = 0;
+  guint selected = G_MAXUINT;
 
-  update_owner_choices (self);
-  for (guint i = 0; i < self->owner_ids->len; i++)
+  for (guint i = 0; i < self->owner_ids->len && selected == G_MAXUINT; i++)
     if (g_array_index (self->owner_ids, gint64, i) == owner)
       selected = i;
+  /* A target owned by someone who left keeps showing them, as an extra last choice. */
+  if (selected == G_MAXUINT)
+    {
+      const char *name = jx_target_node_get_owner_name (self->node);
+
+      if (self->owner_extra)
+        update_owner_choices (self);
+      self->updating = TRUE;
+      gtk_string_list_append (self->owner_names, name != NULL ? name : "?");
+      self->updating = FALSE;
+      g_array_append_val (self->owner_ids, owner);
+      self->owner_extra = TRUE;
+      selected = self->owner_ids->len - 1;
+    }
   self->updating = TRUE;
   adw_combo_row_set_selected (self->owner_row, selected);
   self->updating = FALSE;
@@ -671,6 +673,16 @@ refresh (JxTargetEditor *self)
   update_attainment (self);
 }
 
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  JxTargetEditor *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_node_notify_cb (JxTargetEditor *self,
                    GParamSpec     *pspec)
@@ -683,7 +695,9 @@ on_node_notify_cb (JxTargetEditor *self,
       g_str_equal (name, "gap") || g_str_equal (name, "win-rate") ||
       g_str_equal (name, "pipeline-needed") || g_str_equal (name, "has-actual"))
     return;
-  refresh (self);
+  /* A reread notifies several properties at once: show them together. */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 static void
@@ -823,6 +837,7 @@ on_growth_changed_cb (JxTargetEditor *self)
 static void
 on_members_changed_cb (JxTargetEditor *self)
 {
+  update_owner_choices (self);
   if (self->node != NULL)
     select_owner (self);
 }
@@ -857,6 +872,7 @@ jx_target_editor_set_tree (JxTargetEditor *self,
       self->members = jx_name_list_new (jx_target_tree_get_store (tree), JX_TABLE_TEAM_MEMBERS);
       g_signal_connect_swapped (self->members, "items-changed",
                                 G_CALLBACK (on_members_changed_cb), self);
+      update_owner_choices (self);
     }
 }
 
@@ -880,6 +896,7 @@ jx_target_editor_set_node (JxTargetEditor *self,
   if (node != NULL)
     self->node_notify_id = g_signal_connect_swapped (node, "notify",
                                                      G_CALLBACK (on_node_notify_cb), self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   refresh (self);
   if (node != NULL)
     update_suggestions (self);
@@ -970,6 +987,7 @@ jx_target_editor_dispose (GObject *object)
     g_clear_signal_handler (&self->tree_changed_id, self->tree);
   if (self->members != NULL)
     g_signal_handlers_disconnect_by_func (self->members, on_members_changed_cb, self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->node);
   g_clear_object (&self->tree);
   g_clear_object (&self->members);

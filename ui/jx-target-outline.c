@@ -89,29 +89,47 @@ currency (JxTargetOutline *self)
   return self->tree != NULL ? jx_target_tree_get_currency (self->tree) : "CNY";
 }
 
-/* Each cell listens to its node while bound. */
+/* Each cell listens to the properties of its node that it shows, while bound. */
 static void
-watch_node (GtkWidget    *cell,
-            JxTargetNode *node,
-            GCallback     callback)
+watch_node (GtkWidget          *cell,
+            JxTargetNode       *node,
+            GCallback           callback,
+            const char * const *props)
 {
-  gulong id = g_signal_connect_object (node, "notify", callback, cell, G_CONNECT_SWAPPED);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gulong));
 
+  for (guint i = 0; props[i] != NULL; i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", props[i], NULL);
+      gulong id = g_signal_connect_object (node, signal, callback, cell, G_CONNECT_SWAPPED);
+
+      g_array_append_val (ids, id);
+    }
   g_object_set_data_full (G_OBJECT (cell), "jx-node", g_object_ref (node), g_object_unref);
-  g_object_set_data (G_OBJECT (cell), "jx-handler", GSIZE_TO_POINTER (id));
+  g_object_set_data_full (G_OBJECT (cell), "jx-handlers", ids, (GDestroyNotify) g_array_unref);
 }
 
 static void
 unwatch_node (GtkWidget *cell)
 {
   JxTargetNode *node = g_object_get_data (G_OBJECT (cell), "jx-node");
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), "jx-handler"));
+  GArray *ids = g_object_get_data (G_OBJECT (cell), "jx-handlers");
 
-  if (node != NULL && id != 0)
-    g_signal_handler_disconnect (node, id);
-  g_object_set_data (G_OBJECT (cell), "jx-handler", NULL);
+  for (guint i = 0; node != NULL && ids != NULL && i < ids->len; i++)
+    g_signal_handler_disconnect (node, g_array_index (ids, gulong, i));
+  g_object_set_data (G_OBJECT (cell), "jx-handlers", NULL);
   g_object_set_data (G_OBJECT (cell), "jx-node", NULL);
 }
+
+static const char *const name_props[] = {
+  "name", "n-children", "period-from", "period-to", "filters-label", NULL
+};
+static const char *const amount_props[] = {
+  "amount", "unallocated", "children-total", "n-children", NULL
+};
+static const char *const actual_props[] = { "actual", "has-actual", NULL };
+static const char *const percent_props[] = { "attainment", "pace", "has-actual", "amount", NULL };
+static const char *const lock_props[] = { "locked", NULL };
 
 static JxTargetNode *
 cell_node (GtkWidget *cell)
@@ -166,7 +184,7 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_list_item_get_child (list_item);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), gtk_list_item_get_item (list_item));
-  watch_node (expander, row_node (list_item), G_CALLBACK (update_name));
+  watch_node (expander, row_node (list_item), G_CALLBACK (update_name), name_props);
   update_name (expander);
 }
 
@@ -437,7 +455,7 @@ bind_amount_cb (GtkSignalListItemFactory *factory,
   JxTargetNode *node = row_node (list_item);
 
   g_object_set_data (G_OBJECT (entry), "jx-edited", NULL);
-  watch_node (entry, node, G_CALLBACK (update_amount));
+  watch_node (entry, node, G_CALLBACK (update_amount), amount_props);
   update_amount (entry);
   g_hash_table_insert (self->entries, node, entry);
   if (node == self->pending_focus)
@@ -524,7 +542,7 @@ bind_actual_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
   JxTargetNode *node = row_node (list_item);
 
-  watch_node (label, node, G_CALLBACK (update_actual));
+  watch_node (label, node, G_CALLBACK (update_actual), actual_props);
   update_actual (label);
 }
 
@@ -536,7 +554,7 @@ bind_percent_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
   JxTargetNode *node = row_node (list_item);
 
-  watch_node (label, node, G_CALLBACK (update_percent));
+  watch_node (label, node, G_CALLBACK (update_percent), percent_props);
   update_percent (label);
 }
 
@@ -612,7 +630,7 @@ bind_lock_cb (GtkSignalListItemFactory *factory,
   GtkWidget *button = gtk_list_item_get_child (list_item);
   JxTargetNode *node = row_node (list_item);
 
-  watch_node (button, node, G_CALLBACK (update_lock));
+  watch_node (button, node, G_CALLBACK (update_lock), lock_props);
   update_lock (button);
 }
 

@@ -48,6 +48,7 @@ struct _JxTargetsView {
   gboolean         refreshing;
   gboolean         refresh_again;
   gboolean         refresh_pipeline;
+  gboolean         refresh_on_map;
   guint            refresh_idle_id;
 };
 
@@ -212,6 +213,13 @@ start_refresh (JxTargetsView *self,
   if (self->tree == NULL)
     return;
   self->refresh_pipeline |= pipeline;
+  /* A view nobody looks at does not read the deals; it does when it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->refresh_on_map = TRUE;
+      return;
+    }
+  self->refresh_on_map = FALSE;
   if (self->refreshing)
     {
       self->refresh_again = TRUE;
@@ -334,6 +342,7 @@ set_tree (JxTargetsView *self,
   set_loading (self, FALSE);
   self->refresh_again = FALSE;
   self->refresh_pipeline = FALSE;
+  self->refresh_on_map = FALSE;
   set_selected (self, NULL);
   if (self->tree != NULL)
     g_clear_signal_handler (&self->tree_changed_id, self->tree);
@@ -950,7 +959,7 @@ gboolean
 jx_targets_view_is_loading (JxTargetsView *self)
 {
   g_return_val_if_fail (JX_IS_TARGETS_VIEW (self), FALSE);
-  return self->refreshing || self->refresh_idle_id != 0;
+  return self->refreshing || self->refresh_idle_id != 0 || self->refresh_on_map;
 }
 
 /* Overrides. */
@@ -959,6 +968,16 @@ static void
 on_flap_revealed_cb (JxTargetsView *self)
 {
   want_pipeline (self);
+}
+
+static void
+jx_targets_view_map (GtkWidget *widget)
+{
+  JxTargetsView *self = JX_TARGETS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (jx_targets_view_parent_class)->map (widget);
+  if (self->refresh_on_map)
+    start_refresh (self, FALSE);
 }
 
 static void
@@ -1018,6 +1037,7 @@ jx_targets_view_class_init (JxTargetsViewClass *klass)
   object_class->dispose = jx_targets_view_dispose;
   object_class->get_property = jx_targets_view_get_property;
   object_class->set_property = jx_targets_view_set_property;
+  widget_class->map = jx_targets_view_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,
