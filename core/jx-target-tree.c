@@ -45,6 +45,10 @@ struct _JxTargetTree {
   gboolean             actuals_wanted;
   gboolean             pipeline_wanted;
   gboolean             writing;
+  /* Set by jx_target_tree_refresh_async(): the facts are then read in a worker thread
+   * only, and facts_generation tells a finished read whether the deals changed since. */
+  gboolean             background;
+  guint                facts_generation;
   /* Seasonal month shares per metric for the seasonal expectation. */
   gboolean             season_known[3];
   gboolean             season_ok[3];
@@ -65,6 +69,7 @@ static gboolean reload (JxTargetTree *self, JxTargetNode *subtree, GError **erro
 static void
 drop_facts (JxTargetTree *self)
 {
+  self->facts_generation++;
   g_clear_pointer (&self->facts, jx_target_facts_unref);
   memset (self->season_known, 0, sizeof self->season_known);
 }
@@ -76,6 +81,16 @@ get_facts (JxTargetTree  *self,
   if (self->facts == NULL)
     self->facts = jx_target_facts_load (self->store, &self->today, error);
   return self->facts;
+}
+
+/* Whether rereading may compute the figures: with background loading it never reads the
+ * deals itself, it waits for the next jx_target_tree_refresh_async(). */
+static gboolean
+have_facts (JxTargetTree *self)
+{
+  if (self->facts != NULL)
+    return TRUE;
+  return !self->background && get_facts (self, NULL) != NULL;
 }
 
 static void
@@ -564,7 +579,7 @@ reload (JxTargetTree  *self,
       sync_list (self->roots, roots);
       for (guint i = 0; i < roots->len; i++)
         place_subtree (roots->pdata[i], NULL, 0);
-      if (self->actuals_wanted && get_facts (self, NULL) != NULL)
+      if (self->actuals_wanted && have_facts (self))
         compute_all (self);
     }
   else if (g_hash_table_contains (seen, &top_id))
@@ -583,7 +598,7 @@ reload (JxTargetTree  *self,
             }
           jx_target_node_set_children_total (a, total);
         }
-      if (self->actuals_wanted && get_facts (self, NULL) != NULL)
+      if (self->actuals_wanted && have_facts (self))
         compute_subtree (self, subtree);
     }
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
@@ -647,6 +662,222 @@ jx_target_tree_refresh_pipeline (JxTargetTree  *self,
   compute_all (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
+}
+
+/* A metric and filters some node counts with; tiers are interned strings. */
+typedef struct {
+  JxTargetMetric  metric;
+  JxTargetFilters filters;
+} RefreshQuery;
+
+typedef struct {
+  char     *path;
+  GDate     today;
+  gboolean  pipeline;
+  guint     generation;
+  GArray   *queries;   /* RefreshQuery, one per distinct metric and filters */
+} RefreshJob;
+
+static void
+refresh_job_free (gpointer data)
+{
+  RefreshJob *job = data;
+
+  g_free (job->path);
+  g_array_unref (job->queries);
+  g_free (job);
+}
+
+/* The distinct metrics and filters of the nodes, so that the worker builds the indexes
+ * the roll-up will use and the calling thread only looks figures up. */
+static GArray *
+collect_queries (JxTargetTree *self)
+{
+  GArray *queries = g_array_new (FALSE, FALSE, sizeof (RefreshQuery));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->nodes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      JxTargetNode *node = value;
+      const JxTargetFilters *f = &node->filters;
+      char *key = g_strdup_printf ("%d/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%"
+                                   G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%s", node->metric,
+                                   f->region_id, f->member_id, f->product_line_id,
+                                   f->customer_type_id, f->tier != NULL ? f->tier : "");
+
+      if (g_hash_table_add (seen, key))
+        {
+          RefreshQuery q = { node->metric, *f };
+          g_array_append_val (queries, q);
+        }
+    }
+  return queries;
+}
+
+static void
+refresh_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RefreshJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxStore) store = NULL;
+  g_autoptr(JxTargetFacts) facts = NULL;
+
+  /* Its own connection: in WAL mode it reads while the window's connection writes. The
+   * facts keep it for reading the lost deals later. */
+  store = jx_store_open (job->path, JX_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL ||
+      (facts = jx_target_facts_load (store, &job->today, &error)) == NULL ||
+      (job->pipeline && !jx_target_facts_load_lost (facts, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < job->queries->len; i++)
+    {
+      RefreshQuery *q = &g_array_index (job->queries, RefreshQuery, i);
+      double rate;
+
+      jx_target_facts_value (facts, q->metric, &q->filters, 1, 1);
+      if (job->pipeline)
+        jx_target_facts_win_rate (facts, q->metric, &q->filters, &rate, NULL, NULL);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&facts), (GDestroyNotify) jx_target_facts_unref);
+}
+
+static void start_refresh (JxTargetTree *self, GTask *task);
+
+static void
+refresh_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  JxTargetTree *self = JX_TARGET_TREE (source);
+  g_autoptr(GTask) outer = user_data;
+  RefreshJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  JxTargetFacts *facts = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (facts == NULL)
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (outer))
+    {
+      jx_target_facts_unref (facts);
+      return;
+    }
+  /* The deals changed while they were being read: read them again. */
+  if (job->generation != self->facts_generation)
+    {
+      jx_target_facts_unref (facts);
+      start_refresh (self, g_steal_pointer (&outer));
+      return;
+    }
+  g_clear_pointer (&self->facts, jx_target_facts_unref);
+  self->facts = facts;
+  memset (self->season_known, 0, sizeof self->season_known);
+  self->actuals_wanted = TRUE;
+  self->pipeline_wanted |= job->pipeline;
+  compute_all (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_task_return_boolean (outer, TRUE);
+}
+
+static void
+start_refresh (JxTargetTree *self,
+               GTask        *outer)
+{
+  g_autoptr(GTask) task = NULL;
+  RefreshJob *job = g_new0 (RefreshJob, 1);
+
+  job->path = g_strdup (jx_store_get_path (self->store));
+  job->today = self->today;
+  job->pipeline = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (outer), "pipeline"));
+  job->generation = self->facts_generation;
+  job->queries = collect_queries (self);
+  task = g_task_new (self, g_task_get_cancellable (outer), refresh_done_cb, outer);
+  g_task_set_source_tag (task, start_refresh);
+  g_task_set_task_data (task, job, refresh_job_free);
+  g_task_run_in_thread (task, refresh_thread);
+}
+
+/**
+ * jx_target_tree_refresh_async:
+ * @with_pipeline: also compute win rates and pipeline needed
+ *
+ * Like jx_target_tree_refresh_actuals() (or _refresh_pipeline()), but reads the deals in
+ * a worker thread with its own connection, so that a window stays responsive on a large
+ * database. From then on the tree never reads the deals in the calling thread: when they
+ * change, it keeps the figures it has and jx_target_tree_get_figures_pending() becomes
+ * %TRUE until the next refresh. Once the pipeline was asked for, later refreshes include
+ * it.
+ */
+void
+jx_target_tree_refresh_async (JxTargetTree        *self,
+                              gboolean             with_pipeline,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *outer;
+
+  g_return_if_fail (JX_IS_TARGET_TREE (self));
+
+  self->background = TRUE;
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, jx_target_tree_refresh_async);
+  g_object_set_data (G_OBJECT (outer), "pipeline",
+                     GINT_TO_POINTER (with_pipeline || self->pipeline_wanted));
+  /* A database in memory cannot be opened twice: read it here. */
+  if (jx_store_get_path (self->store) == NULL ||
+      !g_file_test (jx_store_get_path (self->store), G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = with_pipeline || self->pipeline_wanted
+                    ? jx_target_tree_refresh_pipeline (self, &error)
+                    : jx_target_tree_refresh_actuals (self, &error);
+
+      if (ok)
+        g_task_return_boolean (outer, TRUE);
+      else
+        g_task_return_error (outer, g_steal_pointer (&error));
+      g_object_unref (outer);
+      return;
+    }
+  start_refresh (self, outer);
+}
+
+gboolean
+jx_target_tree_refresh_finish (JxTargetTree  *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Whether the figures shown are out of date (the deals changed) and a background refresh
+ * should be started. */
+gboolean
+jx_target_tree_get_figures_pending (JxTargetTree *self)
+{
+  g_return_val_if_fail (JX_IS_TARGET_TREE (self), FALSE);
+  return self->actuals_wanted && self->facts == NULL;
+}
+
+/* Whether win rates and pipeline needed are computed. */
+gboolean
+jx_target_tree_get_pipeline_ready (JxTargetTree *self)
+{
+  g_return_val_if_fail (JX_IS_TARGET_TREE (self), FALSE);
+  return self->pipeline_wanted && self->facts != NULL;
 }
 
 /* Writing. */

@@ -47,6 +47,16 @@ gboolean             jx_target_tree_refresh_actuals      (JxTargetTree          
                                                           GError                 **error);
 gboolean             jx_target_tree_refresh_pipeline     (JxTargetTree            *self,
                                                           GError                 **error);
+void                 jx_target_tree_refresh_async        (JxTargetTree            *self,
+                                                          gboolean                 with_pipeline,
+                                                          GCancellable            *cancellable,
+                                                          GAsyncReadyCallback      callback,
+                                                          gpointer                 user_data);
+gboolean             jx_target_tree_refresh_finish       (JxTargetTree            *self,
+                                                          GAsyncResult            *result,
+                                                          GError                 **error);
+gboolean             jx_target_tree_get_figures_pending  (JxTargetTree            *self);
+gboolean             jx_target_tree_get_pipeline_ready   (JxTargetTree            *self);
 
 gint64               jx_target_tree_add_node             (JxTargetTree            *self,
                                                           JxTargetNode            *parent,

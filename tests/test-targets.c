@@ -466,6 +466,91 @@ test_attainment (Fixture       *f,
   g_assert_cmpint (jx_target_node_get_expected_to_date (root), ==, 960000);
 }
 
+
+static void
+on_refreshed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = data;
+
+  g_assert_true (jx_target_tree_refresh_finish (JX_TARGET_TREE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+refresh_in_background (JxTargetTree *tree,
+                       gboolean      pipeline,
+                       void        (*meanwhile) (Fixture *),
+                       Fixture      *f)
+{
+  gboolean done = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  jx_target_tree_refresh_async (tree, pipeline, NULL, on_refreshed_cb, &done);
+  if (meanwhile != NULL)
+    meanwhile (f);
+  while (!done)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* A won deal of 2026 gains 1,000, as another view would write it. */
+static void
+raise_a_deal (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jx_store_begin (f->store, "Edit Deal", &error));
+  g_assert_true (jx_store_exec (f->store, "UPDATE deals SET amount = amount + 1000 WHERE id ="
+                                " (SELECT min(id) FROM deals WHERE status = 1"
+                                " AND closed BETWEEN '2026-01-01' AND '2026-12-31')", &error));
+  jx_store_mark_changed (f->store, JX_TABLE_DEALS);
+  g_assert_true (jx_store_commit (f->store, &error));
+}
+
+/* The figures read in a worker thread equal the ones read in place; once in the
+ * background, a change of the deals leaves the figures as they were (no read in the
+ * calling thread) and flags them pending; a change during a read makes it read again. */
+static void
+test_refresh_async (Fixture       *f,
+                    gconstpointer  data)
+{
+  JxTargetNode *root = f->root;
+
+  decompose (f, root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
+  g_assert_false (jx_target_tree_get_figures_pending (f->tree));
+  g_assert_false (jx_target_node_has_actual (root));
+  refresh_in_background (f->tree, FALSE, NULL, f);
+  g_assert_cmpint (jx_target_node_get_actual (root), ==, 92000);
+  g_assert_cmpint (jx_target_node_get_actual (child_at (root, 1)), ==, 37000);
+  g_assert_false (jx_target_tree_get_pipeline_ready (f->tree));
+  g_assert_cmpint (jx_target_node_get_pipeline_needed (root), ==, -1);
+
+  refresh_in_background (f->tree, TRUE, NULL, f);
+  g_assert_true (jx_target_tree_get_pipeline_ready (f->tree));
+  g_assert_cmpfloat_with_epsilon (jx_target_node_get_win_rate (root), 92000.0 / 182000.0, 1e-12);
+  g_assert_cmpint (jx_target_node_get_pipeline_needed (root), ==, 1796261);
+
+  raise_a_deal (f);
+  g_assert_true (jx_target_tree_get_figures_pending (f->tree));
+  g_assert_cmpint (jx_target_node_get_actual (root), ==, 92000);
+  refresh_in_background (f->tree, FALSE, NULL, f);
+  g_assert_false (jx_target_tree_get_figures_pending (f->tree));
+  g_assert_cmpint (jx_target_node_get_actual (root), ==, 93000);
+  /* The pipeline, asked for once, comes with every later refresh. */
+  g_assert_true (jx_target_tree_get_pipeline_ready (f->tree));
+
+  refresh_in_background (f->tree, FALSE, raise_a_deal, f);
+  g_assert_cmpint (jx_target_node_get_actual (root), ==, 94000);
+  g_assert_cmpint (jx_target_node_get_actual (root), ==, jx_test_query_int (f->store,
+    "SELECT sum(amount) FROM deals WHERE status = 1 AND closed BETWEEN '2026-01-01' AND '2026-12-31'"));
+}
+
 static void
 test_suggestions (void)
 {
@@ -765,6 +850,7 @@ main (int   argc,
   ADD ("seasonal", test_seasonal);
   ADD ("weights-and-locks", test_weights_and_locks);
   ADD ("attainment", test_attainment);
+  ADD ("refresh-async", test_refresh_async);
   ADD ("undo", test_undo);
   ADD ("add-rules", test_add_rules);
   ADD ("plans", test_plans);
