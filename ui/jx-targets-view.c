@@ -5,8 +5,10 @@
 #include <glib/gi18n.h>
 
 #include "jx-plan-compare-dialog.h"
+#include "jx-print-operation.h"
 #include "jx-target-add-dialog.h"
 #include "jx-target-decompose-dialog.h"
+#include "jx-target-report.h"
 #include "jx-targets-view.h"
 #include "jx-window.h"
 
@@ -1028,6 +1030,46 @@ jx_targets_view_set_property (GObject      *object,
     }
 }
 
+/* Print… and Export as PDF… make the target report of the plan on screen, the same document
+ * `jingxi-cli report targets` writes. */
+static void
+print_activate (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JxTargetsView *self = JX_TARGETS_VIEW (widget);
+  GtkWindow *window = toplevel_of (self);
+  g_autoptr(JxReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  if (self->store == NULL || self->plan_id <= 0)
+    return;
+  jx_context_get_today (self->context, &today);
+  report = jx_target_report_new (self->store, self->plan_id, &today, &error);
+  if (report == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Could Not Make the Report"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (g_str_equal (action_name, "view.print"))
+    jx_print_report (window, report);
+  else
+    {
+      char iso[11];
+      g_autofree char *name = NULL;
+
+      jx_date_to_iso_buf (&today, iso);
+      /* Translators: the file name suggested for the target report; %s is a date. */
+      name = g_strdup_printf (_("Targets %s.pdf"), iso);
+      jx_export_report_pdf (window, report, name);
+    }
+}
+
 static void
 jx_targets_view_class_init (JxTargetsViewClass *klass)
 {
@@ -1080,6 +1122,8 @@ jx_targets_view_class_init (JxTargetsViewClass *klass)
                                    rename_plan_activate);
   gtk_widget_class_install_action (widget_class, "targets.delete-plan", NULL,
                                    delete_plan_activate);
+  gtk_widget_class_install_action (widget_class, "view.print", NULL, print_activate);
+  gtk_widget_class_install_action (widget_class, "view.export-pdf", NULL, print_activate);
   gtk_widget_class_install_action (widget_class, "targets.compare-plans", NULL,
                                    compare_plans_activate);
 
