@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * ids are 0 for "any", the tier is a code ("" for any, "none" for customers without a tier)
  * and an invalid (cleared) date leaves that side of the period open.
  *
- * What the period means depends on the figure; docs/funnel.md lists the date each figure
+ * What the period means depends on the figure; the README (The funnel) lists the date each figure
  * uses. The region includes its sub-regions; region, tier and customer type are the
  * deal's customer's, the product line is the deal's product's.
  */

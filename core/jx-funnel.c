@@ -13,7 +13,7 @@
 
 /*
  * The funnel engine. It reads the store's funnel cache (jx-funnel-cache.c) and makes one
- * pass over the deals and their stage events; docs/funnel.md defines each figure.
+ * pass over the deals and their stage events; the README (The funnel) defines each figure.
  */
 
 #define HIST_SIZE (JX_CACHE_MAX_DAYS + 1)

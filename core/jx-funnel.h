@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /*
  * The funnel: how deals move through the open stages for a filter and a day. Every
- * figure and the date it uses is defined in docs/funnel.md. Ratios and means that have
+ * figure and the date it uses is defined in the README (The funnel). Ratios and means that have
  * nothing to divide by are NAN ("—" on screen, null in JSON).
  */
 

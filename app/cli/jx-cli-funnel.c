@@ -200,7 +200,7 @@ jx_cli_funnel (JxCli  *cli,
   g_option_context_set_summary (context,
                                 _("Show the sales funnel: deals in each stage, how many reached "
                                   "it, conversion, days in stage, stalled deals, won and lost, "
-                                  "win rate, velocity and coverage. docs/funnel.md defines "
+                                  "win rate, velocity and coverage. README.md defines "
                                   "every figure."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!jx_cli_parse_options (context, &argc, &argv, &exit_code))

@@ -121,7 +121,7 @@ jx_cli_report (JxCli  *cli,
                                   "stages, breakdowns by region and by rep, the stalled deals) "
                                   "or the targets report (the target tree and the attainment "
                                   "of every target) as PDF. The funnel takes the filters of "
-                                  "“jingxi-cli funnel”. docs/reports.md describes both."));
+                                  "“jingxi-cli funnel”. README.md describes both."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!jx_cli_parse_options (context, &argc, &argv, &exit_code))
     return exit_code;
