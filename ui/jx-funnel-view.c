@@ -1153,37 +1153,20 @@ print_activate (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   JxFunnelView *self = JX_FUNNEL_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
   g_autoptr(JxReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  char iso[11];
   GDate today;
 
   if (self->store == NULL)
     return;
   jx_context_get_today (self->context, &today);
   report = jx_funnel_report_new (self->store, &self->filter, &today, &error);
-  if (report == NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Could Not Make the Report"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-  if (g_str_equal (action_name, "view.print"))
-    jx_print_report (window, report);
-  else
-    {
-      char iso[11];
-      g_autofree char *name = NULL;
-
-      jx_date_to_iso_buf (&today, iso);
-      /* Translators: the file name suggested for the funnel report; %s is a date. */
-      name = g_strdup_printf (_("Funnel %s.pdf"), iso);
-      jx_export_report_pdf (window, report, name);
-    }
+  jx_date_to_iso_buf (&today, iso);
+  /* Translators: the file name suggested for the funnel report; %s is a date. */
+  name = g_strdup_printf (_("Funnel %s.pdf"), iso);
+  jx_print_report_for_action (widget, action_name, report, error, name);
 }
 
 /* GObject ------------------------------------------------------------------------------ */

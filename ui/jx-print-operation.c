@@ -217,3 +217,38 @@ jx_export_report_pdf (GtkWindow  *parent,
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+/**
+ * jx_print_report_for_action:
+ * @view: the view whose window the dialogs belong to
+ * @action_name: "view.print" for the print dialog, anything else for Export as PDF…
+ * @report: (nullable): the report, or %NULL when it could not be made
+ * @error: (nullable): why @report is %NULL
+ * @file_name: the file name to suggest for the PDF
+ *
+ * What the views' Print… and Export as PDF… actions do with the report they made.
+ */
+void
+jx_print_report_for_action (GtkWidget    *view,
+                            const char   *action_name,
+                            JxReport     *report,
+                            const GError *error,
+                            const char   *file_name)
+{
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  if (report == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Could Not Make the Report"),
+                                                  error != NULL ? error->message : NULL);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (g_str_equal (action_name, "view.print"))
+    jx_print_report (window, report);
+  else
+    jx_export_report_pdf (window, report, file_name);
+}

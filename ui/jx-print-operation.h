@@ -22,4 +22,10 @@ void              jx_export_report_pdf          (GtkWindow  *parent,
                                                  JxReport   *report,
                                                  const char *suggested_name);
 
+void              jx_print_report_for_action    (GtkWidget    *view,
+                                                 const char   *action_name,
+                                                 JxReport     *report,
+                                                 const GError *error,
+                                                 const char   *file_name);
+
 G_END_DECLS

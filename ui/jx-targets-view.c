@@ -1038,36 +1038,20 @@ print_activate (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   JxTargetsView *self = JX_TARGETS_VIEW (widget);
-  GtkWindow *window = toplevel_of (self);
   g_autoptr(JxReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  char iso[11];
   GDate today;
 
   if (self->store == NULL || self->plan_id <= 0)
     return;
   jx_context_get_today (self->context, &today);
   report = jx_target_report_new (self->store, self->plan_id, &today, &error);
-  if (report == NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Could Not Make the Report"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-  if (g_str_equal (action_name, "view.print"))
-    jx_print_report (window, report);
-  else
-    {
-      char iso[11];
-      g_autofree char *name = NULL;
-
-      jx_date_to_iso_buf (&today, iso);
-      /* Translators: the file name suggested for the target report; %s is a date. */
-      name = g_strdup_printf (_("Targets %s.pdf"), iso);
-      jx_export_report_pdf (window, report, name);
-    }
+  jx_date_to_iso_buf (&today, iso);
+  /* Translators: the file name suggested for the target report; %s is a date. */
+  name = g_strdup_printf (_("Targets %s.pdf"), iso);
+  jx_print_report_for_action (widget, action_name, report, error, name);
 }
 
 static void
