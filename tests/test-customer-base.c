@@ -512,6 +512,111 @@ test_shared (void)
   jx_test_remove_dir (dir);
 }
 
+/* The value a column sorts by, as the list view shows it; FALSE when the row has none. */
+static gboolean
+column_value (const JxCustomerRow *row,
+              JxCustomerSort       key,
+              double              *value)
+{
+  switch (key)
+    {
+    case JX_CUSTOMER_SORT_TYPE:
+      *value = row->type_rank;
+      return row->type_rank > 0;
+    case JX_CUSTOMER_SORT_REGION:
+      *value = row->region_rank;
+      return row->region_rank > 0;
+    case JX_CUSTOMER_SORT_OWNER:
+      *value = row->owner_rank;
+      return row->owner_rank > 0;
+    case JX_CUSTOMER_SORT_TIER:
+      *value = row->tier;
+      return row->tier != JX_TIER_NONE;
+    case JX_CUSTOMER_SORT_REVENUE:
+      *value = row->revenue_12m;
+      return TRUE;
+    case JX_CUSTOMER_SORT_CHANGE:
+      *value = jx_customer_row_get_change (row);
+      return row->revenue_prev_12m > 0;
+    case JX_CUSTOMER_SORT_LAST_WON:
+      *value = row->last_won;
+      return row->last_won > 0;
+    case JX_CUSTOMER_SORT_OPEN_PIPELINE:
+      *value = row->open_pipeline;
+      return TRUE;
+    case JX_CUSTOMER_SORT_NAME:
+    default:
+      *value = 0;
+      return TRUE;
+    }
+}
+
+/* Every sort of the customer list, both ways: neighbours are in order by the column, rows
+ * without a value last, ties by name (in SQL's NOCASE order), and every customer once. */
+static void
+test_sorts (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = jx_test_open_new (dir, "d.db", JX_STORE_OPEN_DEFAULT, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxCustomerBase) base = NULL;
+  g_autoptr(JxCustomerList) list = NULL;
+  g_autoptr(GHashTable) name_order = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            NULL);
+  sqlite3_stmt *stmt = NULL;
+  GDate today;
+  guint rank = 0;
+
+  add_edge_deals (store);
+  /* Some customers without a type or an owner, and ties on revenue. */
+  jx_test_exec (store, "UPDATE customers SET type_id = NULL WHERE id % 5 = 0;"
+                       "UPDATE customers SET owner_id = NULL WHERE id % 9 = 0;");
+  jx_test_date (&today, "2026-11-27");
+  base = jx_customer_base_new (store, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (jx_store_get_db (store),
+                                       "SELECT id FROM customers ORDER BY name COLLATE NOCASE",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (name_order, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                                sizeof (gint64)), GUINT_TO_POINTER (rank++));
+  sqlite3_finalize (stmt);
+
+  list = jx_customer_list_new (base);
+  for (int key = JX_CUSTOMER_SORT_NAME; key <= JX_CUSTOMER_SORT_OPEN_PIPELINE; key++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        guint n;
+
+        jx_customer_list_set_sort (list, key, descending);
+        n = g_list_model_get_n_items (G_LIST_MODEL (list));
+        g_assert_cmpuint (n, ==, jx_customer_base_get_n_rows (base));
+        for (guint i = 1; i < n; i++)
+          {
+            guint row_a = jx_customer_list_get_row (list, i - 1);
+            guint row_b = jx_customer_list_get_row (list, i);
+            const JxCustomerRow *a = jx_customer_base_get_row (base, row_a);
+            const JxCustomerRow *b = jx_customer_base_get_row (base, row_b);
+            guint name_a = GPOINTER_TO_UINT (g_hash_table_lookup (name_order, &a->id));
+            guint name_b = GPOINTER_TO_UINT (g_hash_table_lookup (name_order, &b->id));
+            double va, vb;
+            gboolean has_a = column_value (a, key, &va), has_b = column_value (b, key, &vb);
+
+            g_assert_true (has_a || !has_b);
+            if (has_a && has_b && va != vb)
+              {
+                g_assert_true (descending ? va > vb : va < vb);
+                continue;
+              }
+            if (key == JX_CUSTOMER_SORT_NAME && descending)
+              g_assert_cmpuint (name_a, >, name_b);
+            else if (has_a == has_b)
+              g_assert_cmpuint (name_a, <, name_b);
+          }
+      }
+  jx_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,5 +628,6 @@ main (int   argc,
   g_test_add_func ("/jx/customer-base/follow", test_follow);
   g_test_add_func ("/jx/customer-base/other-connection", test_other_connection);
   g_test_add_func ("/jx/customer-base/shared", test_shared);
+  g_test_add_func ("/jx/customer-base/sorts", test_sorts);
   return g_test_run ();
 }
