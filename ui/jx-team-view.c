@@ -1465,7 +1465,7 @@ on_store_changed_cb (JxTeamView *self,
 {
   if (tables & JX_TABLE_TIER_POLICIES)
     load_policies (self);
-  if (tables & (JX_TABLE_TEAM_MEMBERS | JX_TABLE_CUSTOMERS))
+  if (tables & JX_TABLE_TEAM_MEMBERS)
     update_summary (self);
   if (tables & JX_TABLE_SETTINGS)
     {
@@ -1576,6 +1576,8 @@ set_store (JxTeamView *self,
       self->team = jx_team_new (store, &error);
       if (self->team == NULL)
         g_warning ("Could not read the team: %s", error->message);
+      else
+        jx_team_set_paused (self->team, !gtk_widget_get_mapped (GTK_WIDGET (self)));
       self->member_names = jx_name_list_new (store, JX_TABLE_TEAM_MEMBERS);
       self->region_names = jx_name_list_new (store, JX_TABLE_REGIONS);
       g_signal_connect_swapped (self->member_names, "items-changed",
@@ -1819,10 +1821,25 @@ jx_team_view_select_member (JxTeamView *self,
 static void
 jx_team_view_map (GtkWidget *widget)
 {
+  JxTeamView *self = JX_TEAM_VIEW (widget);
+
   GTK_WIDGET_CLASS (jx_team_view_parent_class)->map (widget);
-  /* The allocation is computed when the view is first shown, and brought up to date when it
-   * is shown again after changes. */
-  start_allocation (JX_TEAM_VIEW (widget));
+  /* The members and the allocation follow the store while the view is shown, and catch up
+   * when it is shown again after changes. */
+  if (self->team != NULL)
+    jx_team_set_paused (self->team, FALSE);
+  update_summary (self);
+  start_allocation (self);
+}
+
+static void
+jx_team_view_unmap (GtkWidget *widget)
+{
+  JxTeamView *self = JX_TEAM_VIEW (widget);
+
+  if (self->team != NULL)
+    jx_team_set_paused (self->team, TRUE);
+  GTK_WIDGET_CLASS (jx_team_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -1908,6 +1925,7 @@ jx_team_view_class_init (JxTeamViewClass *klass)
   object_class->get_property = jx_team_view_get_property;
   object_class->set_property = jx_team_view_set_property;
   widget_class->map = jx_team_view_map;
+  widget_class->unmap = jx_team_view_unmap;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,
