@@ -289,8 +289,8 @@ test_drag_and_drop (void)
   /* The card in its new column shows the customer; its tooltip names it, and says why a
    * customer is at risk. */
   {
-    JxCustomerList *defend_list = jx_tier_column_get_list (jx_tier_board_get_column (board,
-                                                                                  JX_TIER_DEFEND));
+    JxTierColumn *defend_column = jx_tier_board_get_column (board, JX_TIER_DEFEND);
+    JxCustomerList *defend_list = jx_tier_column_get_list (defend_column);
     g_autofree char *name = NULL;
     g_autofree char *tooltip = NULL;
     gint64 at_risk = 0;
@@ -312,9 +312,7 @@ test_drag_and_drop (void)
       }
     g_assert_cmpint (at_risk, >, 0);
     g_clear_pointer (&tooltip, g_free);
-    tooltip = jx_tier_card_dup_tooltip_text (wait_for_card (jx_tier_board_get_column (board,
-                                                                                    JX_TIER_DEFEND),
-                                                            at_risk));
+    tooltip = jx_tier_card_dup_tooltip_text (wait_for_card (defend_column, at_risk));
     g_assert_nonnull (strstr (tooltip, "At risk: "));
   }
 

@@ -151,8 +151,8 @@ main (int   argc,
    * that shows it; then Ctrl+Z. */
   for (guint k = 0; k < G_N_ELEMENTS (drops); k++)
     {
-      JxCustomerList *maintain = jx_tier_column_get_list (jx_tier_board_get_column (board,
-                                                                                   JX_TIER_MAINTAIN));
+      JxTierColumn *column = jx_tier_board_get_column (board, JX_TIER_MAINTAIN);
+      JxCustomerList *maintain = jx_tier_column_get_list (column);
       gint64 id = jx_customer_list_get_customer_id (maintain, k);
 
       cpu = thread_cpu_ms ();
