@@ -175,8 +175,63 @@ rep_clear (gpointer data)
 }
 
 /**
+ * jx_allocation_customers_copy:
+ * @base: the customers
+ * @n_customers: (out): how many
+ *
+ * Returns: (transfer full) (array length=n_customers): each customer's owner, tier and
+ *   revenue, for jx_allocation_compute_for() in a worker thread
+ */
+JxAllocationCustomer *
+jx_allocation_customers_copy (JxCustomerBase *base,
+                              guint          *n_customers)
+{
+  guint n;
+  JxAllocationCustomer *customers;
+
+  g_return_val_if_fail (JX_IS_CUSTOMER_BASE (base), NULL);
+
+  n = jx_customer_base_get_n_rows (base);
+  customers = g_new (JxAllocationCustomer, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const JxCustomerRow *row = jx_customer_base_get_row (base, i);
+
+      customers[i].owner_id = row->owner_id;
+      customers[i].revenue_12m = row->revenue_12m;
+      customers[i].tier = row->tier;
+    }
+  *n_customers = n;
+  return customers;
+}
+
+/**
  * jx_allocation_compute:
  * @base: the customers with their tiers and revenue
+ * @error: return location for an error
+ *
+ * jx_allocation_compute_for() on the base's customers and store.
+ *
+ * Returns: (transfer full): the allocation, or %NULL on error
+ */
+JxAllocation *
+jx_allocation_compute (JxCustomerBase  *base,
+                       GError         **error)
+{
+  g_autofree JxAllocationCustomer *customers = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (JX_IS_CUSTOMER_BASE (base), NULL);
+
+  customers = jx_allocation_customers_copy (base, &n);
+  return jx_allocation_compute_for (jx_customer_base_get_store (base), customers, n, error);
+}
+
+/**
+ * jx_allocation_compute_for:
+ * @store: the store the policies, capacities and names are read from
+ * @customers: (array length=n_customers): the customers with their tiers and revenue
+ * @n_customers: how many
  * @error: return location for an error
  *
  * Planned hours per tier and per rep. Reps are the team members who own customers, plus
@@ -186,21 +241,21 @@ rep_clear (gpointer data)
  * Returns: (transfer full): the allocation, or %NULL on error
  */
 JxAllocation *
-jx_allocation_compute (JxCustomerBase  *base,
-                       GError         **error)
+jx_allocation_compute_for (JxStore                     *store,
+                           const JxAllocationCustomer  *customers,
+                           guint                        n_customers,
+                           GError                     **error)
 {
   g_autoptr(JxAllocation) allocation = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) by_member = NULL;   /* gint64 id → index in reps + 1 */
-  JxStore *store;
   JxTierPolicy policies[JX_N_TIERS];
   double hours_per_customer[JX_N_TIERS];
-  guint n;
   int rc;
 
-  g_return_val_if_fail (JX_IS_CUSTOMER_BASE (base), NULL);
+  g_return_val_if_fail (JX_IS_STORE (store), NULL);
+  g_return_val_if_fail (customers != NULL || n_customers == 0, NULL);
 
-  store = jx_customer_base_get_store (base);
   if (!jx_tier_policies_load (store, policies, error))
     return NULL;
 
@@ -243,10 +298,9 @@ jx_allocation_compute (JxCustomerBase  *base,
       return NULL;
     }
 
-  n = jx_customer_base_get_n_rows (base);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_customers; i++)
     {
-      const JxCustomerRow *row = jx_customer_base_get_row (base, i);
+      const JxAllocationCustomer *row = &customers[i];
       JxTierAllocation *tier = &allocation->tiers[row->tier];
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (by_member, &row->owner_id));
       JxRepAllocation *rep;

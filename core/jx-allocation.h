@@ -56,6 +56,13 @@ typedef struct {
   guint             n_under;
 } JxAllocation;
 
+/* What the allocation reads of one customer: a copy a worker thread can own. */
+typedef struct {
+  gint64        owner_id;
+  gint64        revenue_12m;
+  JxTier        tier;
+} JxAllocationCustomer;
+
 const char   *jx_rep_load_to_string     (JxRepLoad          load);
 const char   *jx_rep_load_get_label     (JxRepLoad          load);
 
@@ -68,6 +75,12 @@ gboolean      jx_tier_policy_set        (JxStore           *store,
                                          GError           **error);
 
 JxAllocation *jx_allocation_compute     (JxCustomerBase    *base,
+                                         GError           **error);
+JxAllocationCustomer *jx_allocation_customers_copy (JxCustomerBase *base,
+                                         guint             *n_customers);
+JxAllocation *jx_allocation_compute_for (JxStore           *store,
+                                         const JxAllocationCustomer *customers,
+                                         guint              n_customers,
                                          GError           **error);
 void          jx_allocation_free        (JxAllocation      *allocation);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jx-customer-base-private.h"
 #include "jx-customer-private.h"
 #include "jx-date.h"
 #include "jx-money.h"
@@ -16,61 +17,65 @@
  * that the customer list, the five columns of the tier board, the suggestions and the
  * allocation all read the same numbers without asking SQLite per customer.
  *
- * The figures come from one pass over the deals table (about a million rows at the
- * largest demo scale), which is cheaper than one indexed query per customer. After that,
- * edits are cheap: a change to customers re-reads only the customers table and keeps the
- * figures, and a tier move made through jx_customer_base_move() patches the moved rows in
- * place. Views hear about it through ::rows-changed with the rows that changed, so a
- * dropped card moves between two columns without rebuilding either.
+ * Loading reads the customers and, in parallel on a second connection, the deals through
+ * index ranges (jx-customer-load.c): about 120 ms of processor time for 120,000 customers
+ * and a million deals. The GUI loads one base per store in a worker thread
+ * (jx_customer_base_load_async()) and every view shares it.
+ *
+ * After that a base follows the store by itself, reading only what a change touched
+ * (jx-customer-changes.c records it): a deal saved is one customer's figures read again, an
+ * undone tier move one customer's row; a tier move made through jx_customer_base_move() is
+ * patched in place without reading anything. Views hear about it through ::rows-changed
+ * with the rows that changed, so a dropped card moves between two columns without
+ * rebuilding either. Renames, new or removed customers, name tables, settings and writes by
+ * other connections read everything again.
  *
  * JxCustomer objects are made on demand and cached weakly: a view that shows 30 rows out
  * of 100,000 holds 30 objects, and those objects are updated in place when their row
  * changes.
  */
 
-/* GDate's Julian day of 1970-01-01. */
-#define JULIAN_1970 719163
+/* Above this many customers touched by one change, reading them one by one costs more than
+ * reading all (a customer row or a customer's deals take 5–30 µs, all of them 60 ms). */
+#define MAX_INCREMENTAL 4000
+
+#define SHARED_KEY "jx-customer-base-shared"
+
+/* What the base reads. */
+#define NAME_TABLES (JX_TABLE_REGIONS | JX_TABLE_TEAM_MEMBERS | JX_TABLE_CUSTOMER_TYPES)
+#define BASE_TABLES (JX_TABLE_SETTINGS | NAME_TABLES | JX_TABLE_CUSTOMERS | JX_TABLE_DEALS)
 
 struct _JxCustomerBase {
-  GObject           parent_instance;
+  GObject            parent_instance;
 
-  JxStore          *store;
-  gulong            changed_id;
-  GDate             today;
-  guint32           today_julian;
-  char             *currency;
-  JxTierThresholds  thresholds;
+  JxStore           *store;
+  gulong             changed_id;
+  GDate              today;
+  JxCustomerDay      day;
+  char              *currency;
 
-  GArray           *rows;           /* JxCustomerRow, by id */
-  GStringChunk     *names;
-  guint            *id_to_row;      /* dense map, G_MAXUINT for none */
-  gint64            id_to_row_len;
+  JxCustomerNames    names;
+  JxCustomerRowSet   set;
 
-  GStringChunk     *search_chunk;
-  const char      **search_keys;    /* built on first search */
+  GStringChunk      *search_chunk;
+  const char       **search_keys;    /* built on first search */
 
-  GHashTable       *type_names;     /* gint64 id → name */
-  GHashTable       *region_names;
-  GHashTable       *region_parents; /* gint64 id → gint64 parent id */
-  GHashTable       *owner_names;
-  GHashTable       *type_ranks;     /* gint64 id → guint rank + 1 */
-  GHashTable       *region_ranks;
-  GHashTable       *owner_ranks;
+  GHashTable        *live;           /* gint64 id → JxCustomer (weak) */
 
-  /* The ranks again as dense arrays by id, for the 120,000 lookups of a reload. */
-  guint32          *type_dense;
-  guint32          *region_dense;
-  guint32          *owner_dense;
-  gint64            type_dense_len;
-  gint64            region_dense_len;
-  gint64            owner_dense_len;
-
-  GHashTable       *live;           /* gint64 id → JxCustomer (weak) */
+  /* Following the store's changes */
+  JxCustomerChanges *changes;
+  gint64             cursor;
+  gboolean           following;
+  gint64             data_version;
+  sqlite3_stmt      *row_stmt;       /* JX_CUSTOMER_ROW_BY_ID_SQL */
+  sqlite3_stmt      *deals_stmt;     /* JX_CUSTOMER_DEALS_SQL */
+  gboolean           loading;        /* a worker thread reads the rows */
+  guint              tables_during_load;
 
   /* Set while jx_customer_base_move() commits, so the change handler patches rows. */
-  const JxTierMove *pending_moves;
-  guint             n_pending_moves;
-  JxTierSource      pending_source;
+  const JxTierMove  *pending_moves;
+  guint              n_pending_moves;
+  JxTierSource       pending_source;
 };
 
 G_DEFINE_TYPE (JxCustomerBase, jx_customer_base, G_TYPE_OBJECT)
@@ -100,39 +105,6 @@ jx_customer_trend_get_type (void)
     g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("JxCustomerTrend"),
                                                       trend_values));
   return type;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-static gint64
-days_from_civil (gint64 y,
-                 int    m,
-                 int    d)
-{
-  gint64 era, yoe, doy, doe;
-
-  y -= m <= 2;
-  era = (y >= 0 ? y : y - 399) / 400;
-  yoe = y - era * 400;
-  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/* The Julian day of an ISO date, 0 for NULL or malformed text. Much faster than GDate for a
- * million rows, and the deals table holds only dates we wrote. */
-static guint32
-julian_from_iso (const char *text)
-{
-  int y, m, d;
-
-  if (text == NULL || text[0] == '\0' || strlen (text) < 10)
-    return 0;
-  y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-  m = (text[5] - '0') * 10 + (text[6] - '0');
-  d = (text[8] - '0') * 10 + (text[9] - '0');
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31)
-    return 0;
-  return (guint32) (days_from_civil (y, m, d) + JULIAN_1970);
 }
 
 /**
@@ -193,454 +165,26 @@ jx_customer_row_get_change (const JxCustomerRow *row)
   return (double) (row->revenue_12m - row->revenue_prev_12m) / (double) row->revenue_prev_12m;
 }
 
-/* Helpers */
+/* Reading */
 
-static GHashTable *
-id_table_new (GDestroyNotify value_free)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, value_free);
-}
-
+/* Reads the currency and the tier thresholds; says whether they changed. */
 static void
-id_table_insert (GHashTable *table,
-                 gint64      id,
-                 gpointer    value)
+load_settings (JxCustomerBase *self,
+               gboolean       *currency_changed,
+               gboolean       *thresholds_changed)
 {
-  g_hash_table_insert (table, g_memdup2 (&id, sizeof id), value);
-}
+  g_autofree char *old_currency = g_steal_pointer (&self->currency);
+  JxTierThresholds thresholds;
 
-static guint32
-rank_of (GHashTable    *ranks,
-         const guint32 *dense,
-         gint64         dense_len,
-         gint64         id)
-{
-  if (dense != NULL)
-    return id >= 0 && id < dense_len ? dense[id] : 0;
-  return GPOINTER_TO_UINT (g_hash_table_lookup (ranks, &id));
-}
-
-/* A dense copy of @ranks when the ids are small enough, else %NULL. */
-static guint32 *
-dense_ranks (GHashTable *ranks,
-             gint64     *len)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-  gint64 max = 0;
-  guint32 *dense;
-
-  g_hash_table_iter_init (&iter, ranks);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    max = MAX (max, *(gint64 *) key);
-  if (max > 4 * (gint64) g_hash_table_size (ranks) + 65536)
-    {
-      *len = 0;
-      return NULL;
-    }
-  *len = max + 1;
-  dense = g_new0 (guint32, *len);
-  g_hash_table_iter_init (&iter, ranks);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (*(gint64 *) key >= 0)
-      dense[*(gint64 *) key] = GPOINTER_TO_UINT (value);
-  return dense;
-}
-
-/* Reads id → name of one small table, and each id's place in name order. */
-static gboolean
-load_name_table (JxStore     *store,
-                 const char  *sql,
-                 GHashTable  *names,
-                 GHashTable  *ranks,
-                 GHashTable  *parents,
-                 GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (store, sql, error);
-  guint rank = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      id_table_insert (names, id, g_strdup (jx_column_text (stmt, 1)));
-      id_table_insert (ranks, id, GUINT_TO_POINTER (++rank));
-      if (parents != NULL && sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        id_table_insert (parents, id, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 2) },
-                                                 sizeof (gint64)));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      jx_store_set_error (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-load_names (JxCustomerBase  *self,
-            GError         **error)
-{
-  g_clear_pointer (&self->type_names, g_hash_table_unref);
-  g_clear_pointer (&self->region_names, g_hash_table_unref);
-  g_clear_pointer (&self->region_parents, g_hash_table_unref);
-  g_clear_pointer (&self->owner_names, g_hash_table_unref);
-  g_clear_pointer (&self->type_ranks, g_hash_table_unref);
-  g_clear_pointer (&self->region_ranks, g_hash_table_unref);
-  g_clear_pointer (&self->owner_ranks, g_hash_table_unref);
-  self->type_names = id_table_new (g_free);
-  self->region_names = id_table_new (g_free);
-  self->region_parents = id_table_new (g_free);
-  self->owner_names = id_table_new (g_free);
-  self->type_ranks = id_table_new (NULL);
-  self->region_ranks = id_table_new (NULL);
-  self->owner_ranks = id_table_new (NULL);
-
-  if (!load_name_table (self->store, "SELECT id, name FROM customer_types ORDER BY name, id",
-                        self->type_names, self->type_ranks, NULL, error) ||
-      !load_name_table (self->store, "SELECT id, name, parent_id FROM regions ORDER BY name, id",
-                        self->region_names, self->region_ranks, self->region_parents, error) ||
-      !load_name_table (self->store, "SELECT id, name FROM team_members ORDER BY name, id",
-                        self->owner_names, self->owner_ranks, NULL, error))
-    return FALSE;
-  g_free (self->type_dense);
-  g_free (self->region_dense);
-  g_free (self->owner_dense);
-  self->type_dense = dense_ranks (self->type_ranks, &self->type_dense_len);
-  self->region_dense = dense_ranks (self->region_ranks, &self->region_dense_len);
-  self->owner_dense = dense_ranks (self->owner_ranks, &self->owner_dense_len);
-  return TRUE;
-}
-
-static void
-load_settings (JxCustomerBase *self)
-{
-  g_free (self->currency);
   self->currency = jx_store_get_setting (self->store, "currency");
   if (self->currency == NULL)
     self->currency = g_strdup ("CNY");
-  jx_tier_thresholds_load (&self->thresholds, self->store);
-}
-
-typedef struct {
-  GArray       *rows;
-  GStringChunk *names;
-  guint        *id_to_row;
-  gint64        id_to_row_len;
-} RowSet;
-
-static void
-row_set_clear (RowSet *set)
-{
-  g_clear_pointer (&set->rows, g_array_unref);
-  g_clear_pointer (&set->names, g_string_chunk_free);
-  g_clear_pointer (&set->id_to_row, g_free);
-}
-
-static gboolean
-row_set_lookup (const RowSet *set,
-                gint64        id,
-                guint        *row)
-{
-  if (set->id_to_row != NULL)
-    {
-      if (id < 0 || id >= set->id_to_row_len || set->id_to_row[id] == G_MAXUINT)
-        return FALSE;
-      *row = set->id_to_row[id];
-      return TRUE;
-    }
-  else
-    {
-      /* Ids too sparse for a dense map: the rows are sorted by id. */
-      guint lo = 0, hi = set->rows->len;
-
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          gint64 mid_id = g_array_index (set->rows, JxCustomerRow, mid).id;
-
-          if (mid_id == id)
-            {
-              *row = mid;
-              return TRUE;
-            }
-          if (mid_id < id)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      return FALSE;
-    }
-}
-
-/* Reads the customers table (no figures) into @set, sorted by id. */
-static gboolean
-load_customers (JxCustomerBase  *self,
-                RowSet          *set,
-                GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) order = NULL;
-  gint64 max_id = 0;
-  guint rank = 0;
-  int rc;
-
-  set->rows = g_array_new (FALSE, TRUE, sizeof (JxCustomerRow));
-  set->names = g_string_chunk_new (64 * 1024);
-
-  stmt = jx_store_prepare (self->store,
-                           "SELECT id, name, type_id, region_id, owner_id, tier, tier_manual "
-                           "FROM customers ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JxCustomerRow row = { 0 };
-
-      row.id = sqlite3_column_int64 (stmt, 0);
-      row.name = g_string_chunk_insert (set->names, jx_column_text (stmt, 1));
-      row.type_id = sqlite3_column_int64 (stmt, 2);
-      row.region_id = sqlite3_column_int64 (stmt, 3);
-      row.owner_id = sqlite3_column_int64 (stmt, 4);
-      row.tier = jx_tier_from_column (jx_column_text (stmt, 5));
-      row.tier_manual = sqlite3_column_int (stmt, 6) != 0;
-      row.type_rank = rank_of (self->type_ranks, self->type_dense, self->type_dense_len,
-                               row.type_id);
-      row.region_rank = rank_of (self->region_ranks, self->region_dense, self->region_dense_len,
-                                 row.region_id);
-      row.owner_rank = rank_of (self->owner_ranks, self->owner_dense, self->owner_dense_len,
-                                row.owner_id);
-      max_id = MAX (max_id, row.id);
-      g_array_append_val (set->rows, row);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      jx_store_set_error (self->store, rc, error);
-      return FALSE;
-    }
-
-  if (max_id < (gint64) set->rows->len * 8 + 4096)
-    {
-      set->id_to_row_len = max_id + 1;
-      set->id_to_row = g_new (guint, set->id_to_row_len);
-      memset (set->id_to_row, 0xff, sizeof (guint) * set->id_to_row_len);
-      for (guint i = 0; i < set->rows->len; i++)
-        {
-          gint64 id = g_array_index (set->rows, JxCustomerRow, i).id;
-
-          if (id >= 0)
-            set->id_to_row[id] = i;
-        }
-    }
-
-  /* Name order from the UNIQUE COLLATE NOCASE index, so sorting by name is an integer
-   * compare. */
-  order = jx_store_prepare (self->store, "SELECT id FROM customers ORDER BY name", error);
-  if (order == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (order)) == SQLITE_ROW)
-    {
-      guint row;
-
-      if (row_set_lookup (set, sqlite3_column_int64 (order, 0), &row))
-        g_array_index (set->rows, JxCustomerRow, row).name_rank = rank++;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      jx_store_set_error (self->store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Reads the amounts of the deals a pass needs (won in the last two years, open now) into a
- * table indexed by deal id. Both queries are answered from the deals_status_closed index
- * alone, without touching the wide table rows. */
-static gboolean
-load_amounts (JxCustomerBase  *self,
-              const char      *from_iso,
-              const char      *today_iso,
-              gint64         **amounts,
-              gint64          *n_amounts,
-              GError         **error)
-{
-  g_autoptr(sqlite3_stmt) max = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 max_id;
-  int rc;
-
-  max = jx_store_prepare (self->store, "SELECT coalesce(max(rowid), 0) FROM deals", error);
-  if (max == NULL)
-    return FALSE;
-  if ((rc = sqlite3_step (max)) != SQLITE_ROW)
-    {
-      jx_store_set_error (self->store, rc, error);
-      return FALSE;
-    }
-  max_id = sqlite3_column_int64 (max, 0);
-  *n_amounts = max_id + 1;
-  *amounts = g_new0 (gint64, *n_amounts);
-
-  stmt = jx_store_prepare (self->store,
-                           "SELECT rowid, amount FROM deals WHERE status = 1 AND closed > ?1 "
-                           "AND closed <= ?2 UNION ALL "
-                           "SELECT rowid, amount FROM deals WHERE status = 0", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, today_iso, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (id >= 0 && id <= max_id)
-        (*amounts)[id] = sqlite3_column_int64 (stmt, 1);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      jx_store_set_error (self->store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Revenue of the two years, last won and last closed dates and open pipeline of every
- * customer. The deals are read in customer order from the deals_customer index (a tenth
- * of the table's size), so the sums of one customer are built one after the other; the
- * amounts, which that index lacks, come from load_amounts(). */
-static gboolean
-compute_figures (JxCustomerBase  *self,
-                 RowSet          *set,
-                 GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree gint64 *amounts = NULL;
-  gint64 n_amounts = 0;
-  GDate year_ago = self->today, two_years_ago = self->today;
-  char today_iso[11], year_ago_iso[11], two_years_ago_iso[11];
-  JxCustomerRow *row = NULL;
-  gint64 row_id = -1;
-  int rc;
-
-  g_date_subtract_months (&year_ago, 12);
-  g_date_subtract_months (&two_years_ago, 24);
-  jx_date_to_iso_buf (&self->today, today_iso);
-  jx_date_to_iso_buf (&year_ago, year_ago_iso);
-  jx_date_to_iso_buf (&two_years_ago, two_years_ago_iso);
-
-  for (guint i = 0; i < set->rows->len; i++)
-    {
-      row = &g_array_index (set->rows, JxCustomerRow, i);
-      row->revenue_12m = row->revenue_prev_12m = row->open_pipeline = 0;
-      row->open_count = row->last_won = row->last_closed = 0;
-    }
-  row = NULL;
-
-  if (!load_amounts (self, two_years_ago_iso, today_iso, &amounts, &n_amounts, error))
-    return FALSE;
-
-  stmt = jx_store_prepare (self->store,
-                           "SELECT customer_id, rowid * 4 + status, closed FROM deals "
-                           "WHERE customer_id IS NOT NULL ORDER BY customer_id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 customer_id = sqlite3_column_int64 (stmt, 0);
-      gint64 deal_id;
-      gint64 packed;
-      int status;
-      const char *closed;
-      guint32 day;
-
-      if (customer_id != row_id)
-        {
-          guint index;
-
-          row_id = customer_id;
-          row = row_set_lookup (set, customer_id, &index)
-                ? &g_array_index (set->rows, JxCustomerRow, index) : NULL;
-        }
-      if (row == NULL)
-        continue;
-      /* Deal id and status in one column: one call less per deal adds up over a million. */
-      packed = sqlite3_column_int64 (stmt, 1);
-      status = packed & 3;
-      deal_id = packed >> 2;
-      if (status == 0)
-        {
-          row->open_count++;
-          row->open_pipeline += deal_id >= 0 && deal_id < n_amounts ? amounts[deal_id] : 0;
-          continue;
-        }
-      closed = jx_column_text (stmt, 2);
-      /* Deals dated after today have not happened yet on the base's day. */
-      if (closed == NULL || strcmp (closed, today_iso) > 0)
-        continue;
-      day = julian_from_iso (closed);
-      row->last_closed = MAX (row->last_closed, day);
-      if (status != 1)
-        continue;
-      row->last_won = MAX (row->last_won, day);
-      if (strcmp (closed, two_years_ago_iso) <= 0)
-        continue;
-      if (deal_id < 0 || deal_id >= n_amounts)
-        continue;
-      if (strcmp (closed, year_ago_iso) > 0)
-        row->revenue_12m += amounts[deal_id];
-      else
-        row->revenue_prev_12m += amounts[deal_id];
-    }
-  if (rc != SQLITE_DONE)
-    {
-      jx_store_set_error (self->store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-evaluate_rows (JxCustomerBase *self,
-               RowSet         *set)
-{
-  for (guint i = 0; i < set->rows->len; i++)
-    {
-      JxCustomerRow *row = &g_array_index (set->rows, JxCustomerRow, i);
-
-      row->risk = jx_churn_risk_evaluate (row->revenue_12m, row->revenue_prev_12m,
-                                          row->last_closed, row->open_count,
-                                          self->today_julian, &self->thresholds);
-      row->trend = jx_customer_trend_evaluate (row->revenue_12m, row->revenue_prev_12m);
-    }
-}
-
-/* Copies the figures of customers that stay from the current rows into @set. */
-static void
-copy_figures (JxCustomerBase *self,
-              RowSet         *set)
-{
-  RowSet current = { self->rows, self->names, self->id_to_row, self->id_to_row_len };
-
-  for (guint i = 0; i < set->rows->len; i++)
-    {
-      JxCustomerRow *row = &g_array_index (set->rows, JxCustomerRow, i);
-      guint old;
-
-      if (current.rows != NULL && row_set_lookup (&current, row->id, &old))
-        {
-          const JxCustomerRow *from = &g_array_index (current.rows, JxCustomerRow, old);
-
-          row->revenue_12m = from->revenue_12m;
-          row->revenue_prev_12m = from->revenue_prev_12m;
-          row->open_pipeline = from->open_pipeline;
-          row->open_count = from->open_count;
-          row->last_won = from->last_won;
-          row->last_closed = from->last_closed;
-        }
-    }
+  jx_tier_thresholds_load (&thresholds, self->store);
+  if (currency_changed != NULL)
+    *currency_changed = g_strcmp0 (old_currency, self->currency) != 0;
+  if (thresholds_changed != NULL)
+    *thresholds_changed = memcmp (&thresholds, &self->day.thresholds, sizeof thresholds) != 0;
+  jx_customer_day_init (&self->day, &self->today, &thresholds);
 }
 
 static gboolean
@@ -698,18 +242,19 @@ emit_rows_changed (JxCustomerBase *self,
 
 /* Replaces the rows with @set and tells the views which rows changed. */
 static void
-install_rows (JxCustomerBase *self,
-              RowSet         *set,
-              gboolean        reset)
+install_rows (JxCustomerBase   *self,
+              JxCustomerRowSet *set,
+              gboolean          reset)
 {
   g_autoptr(GArray) changed = NULL;
+  GArray *rows = self->set.rows;
 
-  if (!reset && self->rows != NULL && self->rows->len == set->rows->len)
+  if (!reset && rows != NULL && rows->len == set->rows->len)
     {
       changed = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint i = 0; i < set->rows->len && changed != NULL; i++)
         {
-          const JxCustomerRow *a = &g_array_index (self->rows, JxCustomerRow, i);
+          const JxCustomerRow *a = &g_array_index (rows, JxCustomerRow, i);
           const JxCustomerRow *b = &g_array_index (set->rows, JxCustomerRow, i);
 
           if (a->id != b->id)
@@ -719,62 +264,255 @@ install_rows (JxCustomerBase *self,
         }
     }
 
-  g_clear_pointer (&self->rows, g_array_unref);
-  g_clear_pointer (&self->names, g_string_chunk_free);
-  g_clear_pointer (&self->id_to_row, g_free);
+  jx_customer_row_set_clear (&self->set);
+  self->set = *set;
+  memset (set, 0, sizeof *set);
   g_clear_pointer (&self->search_keys, g_free);
   g_clear_pointer (&self->search_chunk, g_string_chunk_free);
-  self->rows = g_steal_pointer (&set->rows);
-  self->names = g_steal_pointer (&set->names);
-  self->id_to_row = g_steal_pointer (&set->id_to_row);
-  self->id_to_row_len = set->id_to_row_len;
 
   emit_rows_changed (self, changed);
 }
 
-/* Re-reads what @tables touched and announces the rows that changed. */
-static gboolean
-refresh (JxCustomerBase  *self,
-         guint            tables,
-         GError         **error)
+/* Copies the figures of customers that stay from the current rows into @set. */
+static void
+keep_figures (JxCustomerBase   *self,
+              JxCustomerRowSet *set)
 {
-  RowSet set = { NULL };
-  gboolean reset = FALSE;
+  for (guint i = 0; i < set->rows->len; i++)
+    {
+      JxCustomerRow *row = &g_array_index (set->rows, JxCustomerRow, i);
+      guint old;
+
+      if (jx_customer_row_set_lookup (&self->set, row->id, &old))
+        {
+          const JxCustomerRow *from = &g_array_index (self->set.rows, JxCustomerRow, old);
+
+          row->revenue_12m = from->revenue_12m;
+          row->revenue_prev_12m = from->revenue_prev_12m;
+          row->open_pipeline = from->open_pipeline;
+          row->open_count = from->open_count;
+          row->last_won = from->last_won;
+          row->last_closed = from->last_closed;
+        }
+      jx_customer_row_evaluate (row, &self->day);
+    }
+}
+
+static sqlite3_stmt *
+cached_statement (JxCustomerBase  *self,
+                  sqlite3_stmt   **stmt,
+                  const char      *sql,
+                  GError         **error)
+{
+  if (*stmt == NULL)
+    *stmt = jx_store_prepare (self->store, sql, error);
+  return *stmt;
+}
+
+/* Recomputes the figures of the customers @ids in @set; adds the rows that changed to
+ * @changed when it is given. */
+static gboolean
+read_figures (JxCustomerBase    *self,
+              JxCustomerRowSet  *set,
+              GArray            *ids,
+              GArray            *changed,
+              GError           **error)
+{
+  sqlite3_stmt *stmt = cached_statement (self, &self->deals_stmt, JX_CUSTOMER_DEALS_SQL, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      JxCustomerRow *row, before;
+      guint index;
+
+      if (!jx_customer_row_set_lookup (set, id, &index))
+        continue;
+      row = &g_array_index (set->rows, JxCustomerRow, index);
+      before = *row;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!jx_customer_row_read_figures (row, stmt, &self->day, error))
+        return FALSE;
+      if (changed != NULL && !rows_equal (&before, row))
+        g_array_append_val (changed, index);
+    }
+  return TRUE;
+}
+
+/* Re-reads the customers @ids' own columns in place. */
+static gboolean
+read_rows (JxCustomerBase  *self,
+           GArray          *ids,
+           GArray          *changed,
+           GError         **error)
+{
+  sqlite3_stmt *stmt = cached_statement (self, &self->row_stmt, JX_CUSTOMER_ROW_BY_ID_SQL, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      JxCustomerRow *row, before;
+      gboolean found;
+      guint index;
+
+      if (!jx_customer_row_set_lookup (&self->set, id, &index))
+        continue;
+      row = &g_array_index (self->set.rows, JxCustomerRow, index);
+      before = *row;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!jx_customer_row_read (row, stmt, &self->names, &found, error))
+        return FALSE;
+      if (changed != NULL && !rows_equal (&before, row))
+        g_array_append_val (changed, index);
+    }
+  return TRUE;
+}
+
+static int
+compare_uint_cb (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts @changed and drops repeated rows. */
+static void
+unique_rows (GArray *changed)
+{
+  guint n = 0;
+
+  g_array_sort (changed, compare_uint_cb);
+  for (guint i = 0; i < changed->len; i++)
+    if (n == 0 || g_array_index (changed, guint, i) != g_array_index (changed, guint, n - 1))
+      g_array_index (changed, guint, n++) = g_array_index (changed, guint, i);
+  g_array_set_size (changed, n);
+}
+
+/* Starts following the store's changes, when it can; a base that cannot (inside a
+ * transaction) reads everything on each change until it can. */
+static void
+follow (JxCustomerBase *self)
+{
+  if (self->following)
+    return;
+  self->following = jx_customer_changes_start (self->changes, &self->cursor);
+}
+
+/* Reads everything the rows and figures depend on, from the store's connection. */
+static gboolean
+read_all (JxCustomerBase  *self,
+          gboolean         reset,
+          GError         **error)
+{
+  JxCustomerRowSet set = { NULL };
+  sqlite3 *db = jx_store_get_db (self->store);
+
+  if (!jx_customer_names_load (&self->names, db, error) ||
+      !jx_customer_row_set_load (&set, &self->names, db, error) ||
+      !jx_customer_row_set_load_figures (&set, db, &self->day, error))
+    {
+      jx_customer_row_set_clear (&set);
+      return FALSE;
+    }
+  install_rows (self, &set, reset);
+  return TRUE;
+}
+
+/**
+ * apply_changes:
+ * @tables: the tables the store said changed
+ *
+ * Brings the rows up to date with what the store's connection wrote since the last call
+ * (as recorded), and with everything else @tables names. Rows that changed in place are
+ * announced one by one; a new row set is compared with the old one.
+ */
+static gboolean
+apply_changes (JxCustomerBase  *self,
+               guint            tables,
+               GError         **error)
+{
+  g_autoptr(GArray) figure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) row_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) changed = NULL;
+  gboolean all = FALSE, reset = FALSE, new_thresholds = FALSE, foreign;
+  gint64 version = 0;
+  sqlite3 *db = jx_store_get_db (self->store);
+
+  /* Another connection wrote to the file: nothing says what, so read it all. */
+  foreign = !self->following || !jx_customer_changes_read_version (self->store, &version) ||
+            version != self->data_version;
+  self->data_version = version;
+  if (self->following &&
+      !jx_customer_changes_read (self->changes, &self->cursor, figure_ids, row_ids, &all, error))
+    return FALSE;
 
   if (tables & JX_TABLE_SETTINGS)
+    load_settings (self, &reset, &new_thresholds);
+  if (foreign)
     {
-      g_autofree char *old_currency = g_strdup (self->currency);
+      gboolean ok = read_all (self, TRUE, error);
 
-      load_settings (self);
-      reset = g_strcmp0 (old_currency, self->currency) != 0;
+      follow (self);
+      return ok;
     }
-  if (tables & (JX_TABLE_REGIONS | JX_TABLE_TEAM_MEMBERS | JX_TABLE_CUSTOMER_TYPES))
+  if (tables & NAME_TABLES)
     {
-      if (!load_names (self, error))
+      if (!jx_customer_names_load (&self->names, db, error))
         return FALSE;
       reset = TRUE;
     }
-  if (!load_customers (self, &set, error))
-    goto fail;
-  if (tables & JX_TABLE_DEALS)
-    {
-      if (!compute_figures (self, &set, error))
-        goto fail;
-    }
-  else
-    copy_figures (self, &set);
-  evaluate_rows (self, &set);
-  install_rows (self, &set, reset);
-  row_set_clear (&set);
-  return TRUE;
 
-fail:
-  row_set_clear (&set);
-  return FALSE;
+  if (all || reset || row_ids->len > MAX_INCREMENTAL)
+    {
+      JxCustomerRowSet set = { NULL };
+      gboolean ok = jx_customer_row_set_load (&set, &self->names, db, error);
+
+      if (ok && (new_thresholds || figure_ids->len > MAX_INCREMENTAL))
+        ok = jx_customer_row_set_load_figures (&set, db, &self->day, error);
+      else if (ok)
+        {
+          keep_figures (self, &set);
+          ok = read_figures (self, &set, figure_ids, NULL, error);
+        }
+      if (ok)
+        install_rows (self, &set, reset);
+      jx_customer_row_set_clear (&set);
+      return ok;
+    }
+
+  changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (new_thresholds || figure_ids->len > MAX_INCREMENTAL)
+    {
+      /* New figures for the same rows: the comparison with a copy tells which changed. */
+      g_autoptr(GArray) before = g_array_copy (self->set.rows);
+
+      if (!jx_customer_row_set_load_figures (&self->set, db, &self->day, error) ||
+          !read_rows (self, row_ids, NULL, error))
+        return FALSE;
+      for (guint i = 0; i < before->len; i++)
+        if (!rows_equal (&g_array_index (before, JxCustomerRow, i),
+                         &g_array_index (self->set.rows, JxCustomerRow, i)))
+          g_array_append_val (changed, i);
+      emit_rows_changed (self, changed);
+      return TRUE;
+    }
+
+  if (!read_rows (self, row_ids, changed, error) ||
+      !read_figures (self, &self->set, figure_ids, changed, error))
+    return FALSE;
+  unique_rows (changed);
+  emit_rows_changed (self, changed);
+  return TRUE;
 }
 
 /* Applies the tier moves that jx_customer_base_move() is committing, as jx_tier_move()
- * does, without re-reading the customers. */
+ * does, without reading anything. */
 static void
 patch_moves (JxCustomerBase *self)
 {
@@ -789,7 +527,7 @@ patch_moves (JxCustomerBase *self)
 
       if (!jx_customer_base_lookup (self, move->customer_id, &index))
         continue;
-      row = &g_array_index (self->rows, JxCustomerRow, index);
+      row = &g_array_index (self->set.rows, JxCustomerRow, index);
       if (row->tier == move->to && (row->tier_manual == new_manual || !new_manual))
         continue;
       row->tier = move->to;
@@ -804,19 +542,30 @@ on_store_changed_cb (JxStore        *store,
                      guint           tables,
                      JxCustomerBase *self)
 {
-  const guint relevant = JX_TABLE_SETTINGS | JX_TABLE_REGIONS | JX_TABLE_TEAM_MEMBERS |
-                         JX_TABLE_CUSTOMER_TYPES | JX_TABLE_CUSTOMERS | JX_TABLE_DEALS;
   g_autoptr(GError) error = NULL;
 
+  if ((tables & BASE_TABLES) == 0)
+    return;
+  if (self->loading)
+    {
+      self->tables_during_load |= tables;
+      return;
+    }
   if (self->pending_moves != NULL &&
       (tables & ~(JX_TABLE_CUSTOMERS | JX_TABLE_TIER_HISTORY)) == 0)
     {
-      patch_moves (self);
-      return;
+      gint64 version = 0;
+
+      /* The records say what the moves say, unless another connection wrote too. */
+      if (self->following && jx_customer_changes_read_version (store, &version) &&
+          version == self->data_version)
+        {
+          jx_customer_changes_forget (self->changes, &self->cursor);
+          patch_moves (self);
+          return;
+        }
     }
-  if ((tables & relevant) == 0)
-    return;
-  if (!refresh (self, tables, &error))
+  if (!apply_changes (self, tables, &error))
     g_warning ("Could not reload the customers: %s", error->message);
 }
 
@@ -847,6 +596,15 @@ jx_customer_base_dispose (GObject *object)
         g_object_weak_unref (value, weak_notify_cb, self);
       g_hash_table_remove_all (self->live);
     }
+  g_clear_pointer (&self->row_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->deals_stmt, sqlite3_finalize);
+  if (self->changes != NULL)
+    {
+      if (self->following)
+        jx_customer_changes_release (self->changes, &self->cursor);
+      self->following = FALSE;
+      self->changes = NULL;
+    }
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
 
@@ -858,22 +616,11 @@ jx_customer_base_finalize (GObject *object)
 {
   JxCustomerBase *self = JX_CUSTOMER_BASE (object);
 
-  g_clear_pointer (&self->rows, g_array_unref);
-  g_clear_pointer (&self->names, g_string_chunk_free);
-  g_clear_pointer (&self->id_to_row, g_free);
+  jx_customer_row_set_clear (&self->set);
+  jx_customer_names_clear (&self->names);
   g_clear_pointer (&self->search_keys, g_free);
   g_clear_pointer (&self->search_chunk, g_string_chunk_free);
-  g_clear_pointer (&self->type_names, g_hash_table_unref);
-  g_clear_pointer (&self->region_names, g_hash_table_unref);
-  g_clear_pointer (&self->region_parents, g_hash_table_unref);
-  g_clear_pointer (&self->owner_names, g_hash_table_unref);
-  g_clear_pointer (&self->type_ranks, g_hash_table_unref);
-  g_clear_pointer (&self->region_ranks, g_hash_table_unref);
-  g_clear_pointer (&self->owner_ranks, g_hash_table_unref);
   g_clear_pointer (&self->live, g_hash_table_unref);
-  g_free (self->type_dense);
-  g_free (self->region_dense);
-  g_free (self->owner_dense);
   g_free (self->currency);
 
   G_OBJECT_CLASS (jx_customer_base_parent_class)->finalize (object);
@@ -903,6 +650,74 @@ static void
 jx_customer_base_init (JxCustomerBase *self)
 {
   self->live = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->set.rows = g_array_new (FALSE, TRUE, sizeof (JxCustomerRow));
+}
+
+/* Loading */
+
+/* A base with no rows yet, following @store from now on: whatever is written from here is
+ * recorded, so rows read afterwards, even in another thread, can be brought up to date. */
+static JxCustomerBase *
+base_new (JxStore     *store,
+          const GDate *today)
+{
+  JxCustomerBase *self = g_object_new (JX_TYPE_CUSTOMER_BASE, NULL);
+
+  self->store = g_object_ref (store);
+  self->today = *today;
+  load_settings (self, NULL, NULL);
+  self->changes = jx_customer_changes_get (store);
+  follow (self);
+  jx_customer_changes_read_version (store, &self->data_version);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  return self;
+}
+
+/* The rows of a load become the base's; what was written meanwhile is applied. */
+static gboolean
+finish_load (JxCustomerBase    *self,
+             JxCustomerNames   *names,
+             JxCustomerRowSet  *set,
+             GError           **error)
+{
+  guint tables = self->tables_during_load;
+
+  self->loading = FALSE;
+  self->tables_during_load = 0;
+  jx_customer_names_clear (&self->names);
+  self->names = *names;
+  memset (names, 0, sizeof *names);
+  jx_customer_row_set_clear (&self->set);
+  self->set = *set;
+  memset (set, 0, sizeof *set);
+  /* Whatever was recorded since the load began, and writes by other connections. */
+  return apply_changes (self, tables, error);
+}
+
+/* Reads the rows through two connections of their own in parallel, or through the store's
+ * when the store is inside a transaction. */
+static gboolean
+load_now (JxCustomerBase  *self,
+          GError         **error)
+{
+  JxCustomerNames names = { NULL };
+  JxCustomerRowSet set = { NULL };
+  sqlite3 *readers[2] = { NULL, NULL };
+  sqlite3 *db = jx_store_get_db (self->store);
+  gboolean ok;
+
+  readers[0] = jx_customer_open_reader (self->store);
+  readers[1] = readers[0] != NULL ? jx_customer_open_reader (self->store) : NULL;
+  self->loading = TRUE;
+  ok = jx_customer_load (&names, &set, readers[1] != NULL ? readers[0] : db,
+                         readers[1] != NULL ? readers[1] : db, &self->day, error);
+  g_clear_pointer (&readers[0], sqlite3_close);
+  g_clear_pointer (&readers[1], sqlite3_close);
+  ok = ok && finish_load (self, &names, &set, error);
+  self->loading = FALSE;
+  jx_customer_names_clear (&names);
+  jx_customer_row_set_clear (&set);
+  return ok;
 }
 
 /**
@@ -911,8 +726,10 @@ jx_customer_base_init (JxCustomerBase *self)
  * @today: the day the figures are for
  * @error: return location for an error
  *
- * Loads every customer with its figures. The base follows @store: it reloads what changed
- * after each commit, undo and redo, and emits #JxCustomerBase::rows-changed.
+ * Loads every customer with its figures, at once. The base follows @store: after each
+ * commit, undo and redo it reads what changed and emits #JxCustomerBase::rows-changed.
+ * Use it from the thread that uses @store; the GUI shares one base per store instead
+ * (jx_customer_base_load_async()).
  */
 JxCustomerBase *
 jx_customer_base_new (JxStore      *store,
@@ -924,16 +741,228 @@ jx_customer_base_new (JxStore      *store,
   g_return_val_if_fail (JX_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  self = g_object_new (JX_TYPE_CUSTOMER_BASE, NULL);
-  self->store = g_object_ref (store);
-  self->today = *today;
-  self->today_julian = g_date_get_julian (today);
-  load_settings (self);
-  if (!load_names (self, error) || !refresh (self, JX_TABLE_DEALS, error))
+  self = base_new (store, today);
+  if (!load_now (self, error))
     return NULL;
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
   return g_steal_pointer (&self);
 }
+
+/* The store's shared base, and the load that makes it. */
+typedef struct {
+  JxCustomerBase *base;         /* weak: lives as long as a view holds it */
+  JxCustomerBase *loading;      /* owned while the worker reads */
+  GPtrArray      *waiting;      /* GTasks that get the loading base */
+} Shared;
+
+typedef struct {
+  sqlite3          *readers[2];
+  JxCustomerDay     day;
+  JxCustomerNames   names;
+  JxCustomerRowSet  set;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_clear_pointer (&job->readers[0], sqlite3_close);
+  g_clear_pointer (&job->readers[1], sqlite3_close);
+  jx_customer_names_clear (&job->names);
+  jx_customer_row_set_clear (&job->set);
+  g_free (job);
+}
+
+static void
+shared_free (gpointer data)
+{
+  Shared *shared = data;
+
+  if (shared->base != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (shared->base), (gpointer *) &shared->base);
+  g_clear_pointer (&shared->waiting, g_ptr_array_unref);
+  g_free (shared);
+}
+
+static Shared *
+shared_of (JxStore *store)
+{
+  Shared *shared = g_object_get_data (G_OBJECT (store), SHARED_KEY);
+
+  if (shared == NULL)
+    {
+      shared = g_new0 (Shared, 1);
+      shared->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (store), SHARED_KEY, shared, shared_free);
+    }
+  return shared;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GError *error = NULL;
+
+  if (jx_customer_load (&job->names, &job->set, job->readers[0], job->readers[1], &job->day,
+                        &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Hands the loaded base (or the error) to every caller that waits for it. */
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  JxStore *store = JX_STORE (source);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  Shared *shared = g_object_get_data (G_OBJECT (store), SHARED_KEY);
+  g_autoptr(JxCustomerBase) base = user_data;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = g_task_propagate_boolean (G_TASK (result), &error) &&
+       finish_load (base, &job->names, &job->set, &error);
+  if (shared == NULL || shared->loading != base)
+    return;
+  shared->loading = NULL;
+  waiting = g_steal_pointer (&shared->waiting);
+  shared->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  if (ok)
+    {
+      if (shared->base != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (shared->base), (gpointer *) &shared->base);
+      shared->base = base;
+      g_object_add_weak_pointer (G_OBJECT (base), (gpointer *) &shared->base);
+    }
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (ok)
+        g_task_return_pointer (task, g_object_ref (base), g_object_unref);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
+}
+
+/**
+ * jx_customer_base_load_async:
+ * @store: a #JxStore
+ * @today: the day the figures are for
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the base
+ * @user_data: data for @callback
+ *
+ * The store's shared base: the one every view uses, so that a change is read once and a
+ * tier move patches one copy. When no view holds one for @today, it is loaded with the
+ * deals read in a worker thread on connections of its own; callers that ask meanwhile get
+ * the same base. Writes made during the load are applied when it ends. Call it from the
+ * thread that uses @store.
+ */
+void
+jx_customer_base_load_async (JxStore             *store,
+                             const GDate         *today,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) load = NULL;
+  g_autoptr(GError) error = NULL;
+  JxCustomerBase *base;
+  Shared *shared;
+  LoadJob *job;
+
+  g_return_if_fail (JX_IS_STORE (store));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jx_customer_base_load_async);
+  shared = shared_of (store);
+  if (shared->base != NULL && g_date_compare (&shared->base->today, today) == 0)
+    {
+      g_task_return_pointer (task, g_object_ref (shared->base), g_object_unref);
+      return;
+    }
+  if (shared->loading != NULL && g_date_compare (&shared->loading->today, today) == 0)
+    {
+      g_ptr_array_add (shared->waiting, g_steal_pointer (&task));
+      return;
+    }
+
+  /* A load for another day is left to finish for nobody. */
+  if (shared->loading != NULL)
+    {
+      g_autoptr(GPtrArray) others = g_steal_pointer (&shared->waiting);
+
+      shared->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+      shared->loading = NULL;
+      for (guint i = 0; i < others->len; i++)
+        g_task_return_new_error (g_ptr_array_index (others, i), G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 "The customers are loaded for another day");
+    }
+
+  base = base_new (store, today);
+  job = g_new0 (LoadJob, 1);
+  job->day = base->day;
+  job->readers[0] = jx_customer_open_reader (store);
+  job->readers[1] = job->readers[0] != NULL ? jx_customer_open_reader (store) : NULL;
+  if (job->readers[1] == NULL)
+    {
+      /* Inside a transaction only the store's connection sees the data: load at once. */
+      load_job_free (job);
+      if (load_now (base, &error))
+        {
+          if (shared->base != NULL)
+            g_object_remove_weak_pointer (G_OBJECT (shared->base), (gpointer *) &shared->base);
+          shared->base = base;
+          g_object_add_weak_pointer (G_OBJECT (base), (gpointer *) &shared->base);
+          g_task_return_pointer (task, base, g_object_unref);
+        }
+      else
+        {
+          g_object_unref (base);
+          g_task_return_error (task, g_steal_pointer (&error));
+        }
+      return;
+    }
+
+  base->loading = TRUE;
+  shared->loading = base;
+  g_ptr_array_add (shared->waiting, g_steal_pointer (&task));
+  load = g_task_new (store, NULL, load_done_cb, base);
+  g_task_set_source_tag (load, load_thread);
+  g_task_set_task_data (load, job, load_job_free);
+  g_task_run_in_thread (load, load_thread);
+}
+
+/**
+ * jx_customer_base_load_finish:
+ * @store: the store given to jx_customer_base_load_async()
+ * @result: the result
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the shared base, or %NULL with @error set
+ */
+JxCustomerBase *
+jx_customer_base_load_finish (JxStore       *store,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Public API */
 
 JxStore *
 jx_customer_base_get_store (JxCustomerBase *self)
@@ -964,8 +993,8 @@ jx_customer_base_set_today (JxCustomerBase  *self,
   if (g_date_compare (today, &self->today) == 0)
     return TRUE;
   self->today = *today;
-  self->today_julian = g_date_get_julian (today);
-  return refresh (self, JX_TABLE_DEALS, error);
+  jx_customer_day_init (&self->day, today, &self->day.thresholds);
+  return read_all (self, FALSE, error);
 }
 
 /* Reads everything again. */
@@ -975,7 +1004,11 @@ jx_customer_base_reload (JxCustomerBase  *self,
 {
   g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), FALSE);
 
-  return refresh (self, JX_TABLE_ALL, error);
+  load_settings (self, NULL, NULL);
+  if (self->following)
+    jx_customer_changes_forget (self->changes, &self->cursor);
+  jx_customer_changes_read_version (self->store, &self->data_version);
+  return read_all (self, TRUE, error);
 }
 
 const char *
@@ -991,7 +1024,7 @@ jx_customer_base_get_thresholds (JxCustomerBase *self)
 {
   g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), NULL);
 
-  return &self->thresholds;
+  return &self->day.thresholds;
 }
 
 guint
@@ -999,7 +1032,7 @@ jx_customer_base_get_n_rows (JxCustomerBase *self)
 {
   g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), 0);
 
-  return self->rows->len;
+  return self->set.rows->len;
 }
 
 /* Row @row (0 … n_rows − 1, in id order). Valid until the next ::rows-changed with NULL. */
@@ -1008,9 +1041,9 @@ jx_customer_base_get_row (JxCustomerBase *self,
                           guint           row)
 {
   g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), NULL);
-  g_return_val_if_fail (row < self->rows->len, NULL);
+  g_return_val_if_fail (row < self->set.rows->len, NULL);
 
-  return &g_array_index (self->rows, JxCustomerRow, row);
+  return &g_array_index (self->set.rows, JxCustomerRow, row);
 }
 
 gboolean
@@ -1018,12 +1051,11 @@ jx_customer_base_lookup (JxCustomerBase *self,
                          gint64          customer_id,
                          guint          *row)
 {
-  RowSet set = { self->rows, self->names, self->id_to_row, self->id_to_row_len };
   guint dummy;
 
   g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), FALSE);
 
-  return row_set_lookup (&set, customer_id, row != NULL ? row : &dummy);
+  return jx_customer_row_set_lookup (&self->set, customer_id, row != NULL ? row : &dummy);
 }
 
 /* The customer's name case-folded and normalised, for searching; built on first use. */
@@ -1031,16 +1063,19 @@ const char *
 jx_customer_base_get_search_key (JxCustomerBase *self,
                                  guint           row)
 {
-  g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), NULL);
-  g_return_val_if_fail (row < self->rows->len, NULL);
+  GArray *rows;
 
+  g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), NULL);
+  g_return_val_if_fail (row < self->set.rows->len, NULL);
+
+  rows = self->set.rows;
   if (self->search_keys == NULL)
     {
       self->search_chunk = g_string_chunk_new (64 * 1024);
-      self->search_keys = g_new (const char *, self->rows->len);
-      for (guint i = 0; i < self->rows->len; i++)
+      self->search_keys = g_new (const char *, rows->len);
+      for (guint i = 0; i < rows->len; i++)
         {
-          const char *name = g_array_index (self->rows, JxCustomerRow, i).name;
+          const char *name = g_array_index (rows, JxCustomerRow, i).name;
           g_autofree char *folded = g_utf8_casefold (name, -1);
           g_autofree char *key = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
 
@@ -1067,9 +1102,9 @@ jx_customer_base_dup_customer (JxCustomerBase *self,
   JxCustomer *customer;
 
   g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), NULL);
-  g_return_val_if_fail (row < self->rows->len, NULL);
+  g_return_val_if_fail (row < self->set.rows->len, NULL);
 
-  r = &g_array_index (self->rows, JxCustomerRow, row);
+  r = &g_array_index (self->set.rows, JxCustomerRow, row);
   customer = g_hash_table_lookup (self->live, &r->id);
   if (customer != NULL)
     return g_object_ref (customer);
@@ -1087,7 +1122,7 @@ jx_customer_base_get_type_name (JxCustomerBase *self,
 {
   g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), NULL);
 
-  return g_hash_table_lookup (self->type_names, &type_id);
+  return g_hash_table_lookup (self->names.type_names, &type_id);
 }
 
 const char *
@@ -1096,7 +1131,7 @@ jx_customer_base_get_region_name (JxCustomerBase *self,
 {
   g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), NULL);
 
-  return g_hash_table_lookup (self->region_names, &region_id);
+  return g_hash_table_lookup (self->names.region_names, &region_id);
 }
 
 const char *
@@ -1105,7 +1140,7 @@ jx_customer_base_get_owner_name (JxCustomerBase *self,
 {
   g_return_val_if_fail (JX_IS_CUSTOMER_BASE (self), NULL);
 
-  return g_hash_table_lookup (self->owner_names, &owner_id);
+  return g_hash_table_lookup (self->names.owner_names, &owner_id);
 }
 
 /* The id of the region called @name (any case), 0 when there is none. */
@@ -1121,7 +1156,7 @@ jx_customer_base_find_region (JxCustomerBase *self,
   g_return_val_if_fail (name != NULL, 0);
 
   folded = g_utf8_casefold (name, -1);
-  g_hash_table_iter_init (&iter, self->region_names);
+  g_hash_table_iter_init (&iter, self->names.region_names);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_autofree char *other = g_utf8_casefold (value, -1);
@@ -1147,7 +1182,7 @@ jx_customer_base_region_within (JxCustomerBase *self,
 
       if (region_id == ancestor_id)
         return TRUE;
-      parent = g_hash_table_lookup (self->region_parents, &region_id);
+      parent = g_hash_table_lookup (self->names.region_parents, &region_id);
       region_id = parent != NULL ? *parent : 0;
     }
   return FALSE;
@@ -1212,7 +1247,7 @@ jx_customer_base_describe_risk (JxCustomerBase      *self,
         g_string_append (text, _("no deal won or open"));
       else
         {
-          guint days = self->today_julian - row->last_closed;
+          guint days = self->day.julian - row->last_closed;
 
           g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                                      "no deal won or open for %u day",

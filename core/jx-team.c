@@ -38,6 +38,8 @@ struct _JxTeam {
   JxStore   *store;
   gulong     changed_id;
   GPtrArray *members;
+  gboolean   paused;
+  gboolean   stale;          /* a change arrived while paused */
 };
 
 static void jx_team_model_init (GListModelInterface *iface);
@@ -325,6 +327,11 @@ on_store_changed_cb (JxStore *store,
 
   if ((tables & (JX_TABLE_TEAM_MEMBERS | JX_TABLE_REGIONS | JX_TABLE_CUSTOMERS)) == 0)
     return;
+  if (self->paused)
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (!jx_team_reload (self, &error))
     g_warning ("Could not reload the team: %s", error->message);
 }
@@ -374,6 +381,31 @@ jx_team_new (JxStore  *store,
     return NULL;
   self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
   return g_steal_pointer (&self);
+}
+
+/**
+ * jx_team_set_paused:
+ * @self: a #JxTeam
+ * @paused: whether to stop following the store
+ *
+ * A view that is not shown pauses its team: a reload counts every member's customers
+ * (10 ms with 4,800 members and 120,000 customers), which a drop on the tier board should
+ * not pay for. Changes made meanwhile are read once when the team is resumed.
+ */
+void
+jx_team_set_paused (JxTeam   *self,
+                    gboolean  paused)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (JX_IS_TEAM (self));
+
+  self->paused = paused;
+  if (paused || !self->stale)
+    return;
+  self->stale = FALSE;
+  if (!jx_team_reload (self, &error))
+    g_warning ("Could not reload the team: %s", error->message);
 }
 
 gboolean

@@ -49,6 +49,8 @@ guint         jx_team_member_get_n_customers      (JxTeamMember       *self);
 
 JxTeam       *jx_team_new                         (JxStore            *store,
                                                    GError            **error);
+void          jx_team_set_paused                  (JxTeam             *self,
+                                                   gboolean            paused);
 gboolean      jx_team_reload                      (JxTeam             *self,
                                                    GError            **error);
 JxTeamMember *jx_team_find                        (JxTeam             *self,

@@ -286,6 +286,36 @@ test_drag_and_drop (void)
   }
   g_test_message ("drop committed and shown in %.2f ms", jx_tier_board_get_last_move_ms (board));
 
+  /* The card in its new column shows the customer; its tooltip names it, and says why a
+   * customer is at risk. */
+  {
+    JxTierColumn *defend_column = jx_tier_board_get_column (board, JX_TIER_DEFEND);
+    JxCustomerList *defend_list = jx_tier_column_get_list (defend_column);
+    g_autofree char *name = NULL;
+    g_autofree char *tooltip = NULL;
+    gint64 at_risk = 0;
+
+    card = wait_for_card (key, id);
+    name = query_text (f.store, "SELECT name FROM customers WHERE id = ?", id);
+    g_assert_cmpstr (jx_tier_card_get_name_text (card), ==, name);
+    tooltip = jx_tier_card_dup_tooltip_text (card);
+    g_assert_true (g_str_has_prefix (tooltip, name));
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (defend_list)) && i < 50; i++)
+      {
+        g_autoptr(JxCustomer) customer = g_list_model_get_item (G_LIST_MODEL (defend_list), i);
+
+        if (jx_customer_get_at_risk (customer))
+          {
+            at_risk = jx_customer_get_id (customer);
+            break;
+          }
+      }
+    g_assert_cmpint (at_risk, >, 0);
+    g_clear_pointer (&tooltip, g_free);
+    tooltip = jx_tier_card_dup_tooltip_text (wait_for_card (defend_column, at_risk));
+    g_assert_nonnull (strstr (tooltip, "At risk: "));
+  }
+
   /* Undo puts it back, history and all. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
   iterate ();

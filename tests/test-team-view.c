@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-choice-button.h"
+#include "jx-customers-view.h"
 #include "jx-effort-chart-view.h"
 #include "jx-member-dialog.h"
 #include "jx-team-view.h"
@@ -339,6 +340,54 @@ test_customer_moved (Fixture       *f,
   assert_same_allocation (jx_team_view_get_allocation (f->view), expected);
 }
 
+static gboolean
+customers_loading (gpointer data)
+{
+  return jx_customers_view_get_base (data) == NULL;
+}
+
+/* The Customers view and the allocation share one customer base: a card moved on the tier
+ * board and a deal won are read once, and the allocation follows when the Team view shows
+ * again. */
+static void
+test_shared_base (Fixture       *f,
+                  gconstpointer  data)
+{
+  JxCustomersView *customers;
+  JxCustomerBase *base = jx_team_view_get_base (f->view);
+  gint64 customer = jx_test_query_int (f->store,
+                                       "SELECT min(id) FROM customers "
+                                       "WHERE tier = 'maintain' AND owner_id IS NOT NULL");
+  g_autoptr(JxAllocation) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 revenue_before = jx_team_view_get_allocation (f->view)->revenue_12m;
+  guint row;
+
+  g_assert_nonnull (base);
+  jx_window_show_view (f->window, "customers");
+  customers = JX_CUSTOMERS_VIEW (jx_window_get_view (f->window, "customers"));
+  jx_ui_test_wait_while (customers_loading, customers);
+  g_assert_true (jx_customers_view_get_base (customers) == base);
+
+  g_assert_cmpuint (jx_tier_board_move_customers (jx_customers_view_get_board (customers),
+                                                  &customer, 1, JX_TIER_KEY), ==, 1);
+  g_assert_true (jx_store_begin (f->store, "Win", &error));
+  jx_test_exec (f->store, "INSERT INTO deals(customer_id, amount, opened, closed, stage_id, status)"
+                          " VALUES (1, 1234500, '2026-10-01', '2026-11-20', 6, 1)");
+  g_assert_true (jx_store_commit (f->store, &error));
+  g_assert_true (jx_customer_base_lookup (base, customer, &row));
+  g_assert_cmpint (jx_customer_base_get_row (base, row)->tier, ==, JX_TIER_KEY);
+
+  jx_window_show_view (f->window, "team");
+  jx_ui_test_iterate ();
+  wait_for_view (f);
+  g_assert_true (jx_team_view_get_base (f->view) == base);
+  g_assert_cmpint (jx_team_view_get_allocation (f->view)->revenue_12m, ==,
+                   revenue_before + 1234500);
+  expected = fresh_allocation (f->store);
+  assert_same_allocation (jx_team_view_get_allocation (f->view), expected);
+}
+
 /* The text a drop-down cell shows. */
 static const char *
 chosen (GtkWidget *cell)
@@ -534,6 +583,12 @@ pixels_differ (const guchar *a,
   return differ > len / 4 / 2;
 }
 
+static gboolean
+not_laid_out (gpointer data)
+{
+  return gtk_widget_get_width (data) == 0;
+}
+
 /* The effort chart draws in light and dark; its bars are where its layout puts them. */
 static void
 test_chart_light_dark (Fixture       *f,
@@ -550,6 +605,9 @@ test_chart_light_dark (Fixture       *f,
   g_autofree char *tooltip = NULL;
 
   g_assert_true (gtk_widget_get_mapped (chart));
+  /* The chart replaces the spinner when the allocation arrives, and gets its size at the
+   * next frame. */
+  jx_ui_test_wait_while (not_laid_out, chart);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   jx_ui_test_iterate ();
   light = jx_ui_test_render (chart, &width, &height);
@@ -609,6 +667,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/jx/team-view/customer-moved", Fixture, NULL, fixture_set_up,
               test_customer_moved, fixture_tear_down);
+  g_test_add ("/jx/team-view/shared-base", Fixture, NULL, fixture_set_up, test_shared_base,
+              fixture_tear_down);
   g_test_add ("/jx/team-view/invalid-edits", Fixture, NULL, fixture_set_up, test_invalid_edits,
               fixture_tear_down);
   g_test_add ("/jx/team-view/add-remove", Fixture, NULL, fixture_set_up, test_add_remove,

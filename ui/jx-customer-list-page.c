@@ -259,7 +259,31 @@ jx_customer_list_page_sort_by (JxCustomerListPage *self,
   return FALSE;
 }
 
-/* Cells */
+/* Cells
+ *
+ * GTK 4.8's GtkSignalListItemFactory unbinds and binds a row again whenever its position or
+ * selection changes, so a card moved on the tier board re-binds every row below it in this
+ * (hidden) list. Binding the item a cell already shows therefore does nothing, and unbinding
+ * waits for the next bind; the risk icon's tooltip is made on hover, because setting a
+ * tooltip asks the X server where the pointer is. */
+
+/* The risk icon's tooltip: why the customer of the cell is at risk. */
+static gboolean
+on_risk_query_tooltip_cb (GtkWidget  *icon,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip,
+                          GtkWidget  *cell)
+{
+  JxCustomer *customer = g_object_get_data (G_OBJECT (cell), "jx-customer");
+  const char *text = customer != NULL ? jx_customer_get_risk_text (customer) : NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
 
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
@@ -285,6 +309,8 @@ on_setup_cb (GtkSignalListItemFactory *factory,
 
       gtk_widget_set_hexpand (label, TRUE);
       gtk_widget_add_css_class (icon, "risk-icon");
+      gtk_widget_set_has_tooltip (icon, TRUE);
+      g_signal_connect (icon, "query-tooltip", G_CALLBACK (on_risk_query_tooltip_cb), box);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), icon);
       g_object_set_data (G_OBJECT (box), "jx-label", label);
@@ -318,6 +344,20 @@ add_binding (GtkWidget  *child,
 }
 
 static void
+unbind_cell (GtkWidget *child)
+{
+  GPtrArray *bindings = g_object_get_data (G_OBJECT (child), "jx-bindings");
+
+  if (bindings != NULL)
+    {
+      for (guint i = 0; i < bindings->len; i++)
+        g_binding_unbind (g_ptr_array_index (bindings, i));
+      g_ptr_array_set_size (bindings, 0);
+    }
+  g_object_set_data (G_OBJECT (child), "jx-customer", NULL);
+}
+
+static void
 on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
@@ -326,30 +366,35 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *child = gtk_list_item_get_child (item);
   GObject *customer = gtk_list_item_get_item (item);
 
+  if (g_object_get_data (G_OBJECT (child), "jx-customer") == customer)
+    return;
+  unbind_cell (child);
+  g_object_set_data_full (G_OBJECT (child), "jx-customer", g_object_ref (customer),
+                          g_object_unref);
   add_binding (child, customer, spec->property, g_object_get_data (G_OBJECT (child), "jx-label"),
                "label");
   if (spec->kind == CELL_NAME)
-    {
-      GObject *icon = g_object_get_data (G_OBJECT (child), "jx-icon");
-
-      add_binding (child, customer, "at-risk", icon, "visible");
-      add_binding (child, customer, "risk-text", icon, "tooltip-text");
-    }
+    add_binding (child, customer, "at-risk", g_object_get_data (G_OBJECT (child), "jx-icon"),
+                 "visible");
 }
 
+/* A cell keeps its customer until it is bound to another one or goes away (see above). */
 static void
 on_unbind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GPtrArray *bindings = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)),
-                                           "jx-bindings");
+}
 
-  if (bindings == NULL)
-    return;
-  for (guint i = 0; i < bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (bindings, i));
-  g_ptr_array_set_size (bindings, 0);
+static void
+on_teardown_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  if (child != NULL)
+    unbind_cell (child);
 }
 
 static void
@@ -416,7 +461,11 @@ jx_customer_list_page_set_base (JxCustomerListPage *self,
       jx_customer_list_set_search (self->list,
                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
     }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  /* The rows are made when the page is first shown: behind the tier board, a couple of
+   * hundred rows of nine cells would only cost the board's first showing 80 ms. */
+  gtk_single_selection_set_model (self->selection,
+                                  gtk_widget_get_mapped (GTK_WIDGET (self))
+                                  ? G_LIST_MODEL (self->list) : NULL);
   fill_filters (self);
   update_summary (self);
 }
@@ -481,6 +530,16 @@ jx_customer_list_page_finalize (GObject *object)
 }
 
 static void
+jx_customer_list_page_map (GtkWidget *widget)
+{
+  JxCustomerListPage *self = JX_CUSTOMER_LIST_PAGE (widget);
+
+  GTK_WIDGET_CLASS (jx_customer_list_page_parent_class)->map (widget);
+  if (gtk_single_selection_get_model (self->selection) != G_LIST_MODEL (self->list))
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+}
+
+static void
 jx_customer_list_page_class_init (JxCustomerListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -488,6 +547,7 @@ jx_customer_list_page_class_init (JxCustomerListPageClass *klass)
 
   object_class->dispose = jx_customer_list_page_dispose;
   object_class->finalize = jx_customer_list_page_finalize;
+  widget_class->map = jx_customer_list_page_map;
 
   signals[SIGNAL_CUSTOMER_ACTIVATED] =
     g_signal_new ("customer-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
@@ -537,6 +597,7 @@ jx_customer_list_page_init (JxCustomerListPage *self)
       g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), (gpointer) spec);
       g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), (gpointer) spec);
       g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), (gpointer) spec);
+      g_signal_connect (factory, "teardown", G_CALLBACK (on_teardown_cb), (gpointer) spec);
       column = gtk_column_view_column_new (_(spec->title), factory);
       gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (column, TRUE);

@@ -10,11 +10,11 @@
  * The Customers view: the customer list, the tier board and the tier suggestions, over one
  * JxCustomerBase shared by all three, and a page per customer.
  *
- * The base reads every deal once (0.4–1 s for 120,000 customers), so it is built in a worker
- * thread the first time the view is shown, behind a spinner. The worker only reads, through
- * the store's connection (SQLite serialises it); changes committed meanwhile are noted and,
- * when they touch what the base reads, the load starts over. Once built, the base follows
- * the store by itself and the three pages follow the base.
+ * The base is the store's shared one (jx_customer_base_load_async()), which the Team view's
+ * allocation reads too: loaded in a worker thread the first time either view is shown
+ * (about 0.15 s for 120,000 customers), behind a spinner. Changes committed meanwhile are
+ * applied when it arrives; after that the base follows the store by itself, and the three
+ * pages follow the base.
  */
 
 struct _JxCustomersView {
@@ -32,10 +32,8 @@ struct _JxCustomersView {
 
   JxContext             *context;
   JxStore               *store;
-  gulong                 changed_id;
   JxCustomerBase        *base;
   GCancellable          *loading;
-  guint                  tables_during_load;
   gint64                 load_started;
   double                 ready_ms;
 };
@@ -50,12 +48,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* What the base reads: a change to these during a load makes its result stale. */
-static const guint base_tables = JX_TABLE_SETTINGS | JX_TABLE_REGIONS | JX_TABLE_TEAM_MEMBERS |
-                                 JX_TABLE_CUSTOMER_TYPES | JX_TABLE_CUSTOMERS | JX_TABLE_DEALS;
-
-static void start_loading (JxCustomersView *self);
 
 static void
 set_state (JxCustomersView *self,
@@ -84,63 +76,26 @@ set_base (JxCustomersView *self,
 
 /* Loading */
 
-typedef struct {
-  JxStore *store;
-  GDate    today;
-} LoadJob;
-
-static void
-load_job_free (gpointer data)
-{
-  LoadJob *job = data;
-
-  g_clear_object (&job->store);
-  g_free (job);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  JxCustomerBase *base = jx_customer_base_new (job->store, &job->today, &error);
-
-  if (base == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, base, g_object_unref);
-}
-
 static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  JxCustomersView *self = JX_CUSTOMERS_VIEW (source);
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(JxCustomersView) self = user_data;
   g_autoptr(JxCustomerBase) base = NULL;
   g_autoptr(GError) error = NULL;
   gint64 loaded;
 
-  base = g_task_propagate_pointer (G_TASK (result), &error);
+  base = jx_customer_base_load_finish (JX_STORE (source), result, &error);
   /* Another database was opened meanwhile, or the view went away. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) ||
-      job->store != self->store)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      JX_STORE (source) != self->store)
     return;
   g_clear_object (&self->loading);
   if (base == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       set_state (self, "error");
-      return;
-    }
-  if (self->tables_during_load & base_tables)
-    {
-      g_debug ("The database changed while the customers loaded; loading again");
-      start_loading (self);
       return;
     }
   loaded = g_get_monotonic_time ();
@@ -155,8 +110,7 @@ load_done_cb (GObject      *source,
 static void
 start_loading (JxCustomersView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadJob *job;
+  GDate today;
 
   if (self->loading != NULL)
     {
@@ -165,26 +119,12 @@ start_loading (JxCustomersView *self)
     }
   if (self->store == NULL)
     return;
-  job = g_new0 (LoadJob, 1);
-  job->store = g_object_ref (self->store);
-  jx_context_get_today (self->context, &job->today);
+  jx_context_get_today (self->context, &today);
   self->loading = g_cancellable_new ();
-  self->tables_during_load = 0;
   self->load_started = g_get_monotonic_time ();
   set_state (self, "loading");
-
-  task = g_task_new (self, self->loading, load_done_cb, NULL);
-  g_task_set_task_data (task, job, load_job_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, load_thread);
-}
-
-static void
-on_store_changed_cb (JxCustomersView *self,
-                     guint            tables)
-{
-  if (self->loading != NULL)
-    self->tables_during_load |= tables;
+  jx_customer_base_load_async (self->store, &today, self->loading, load_done_cb,
+                               g_object_ref (self));
 }
 
 static void
@@ -198,8 +138,6 @@ set_store (JxCustomersView *self,
       g_cancellable_cancel (self->loading);
       g_clear_object (&self->loading);
     }
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
   set_base (self, NULL);
   g_set_object (&self->store, store);
   if (store == NULL)
@@ -207,8 +145,6 @@ set_store (JxCustomersView *self,
       set_state (self, "empty");
       return;
     }
-  self->changed_id = g_signal_connect_swapped (store, "changed",
-                                               G_CALLBACK (on_store_changed_cb), self);
   set_state (self, "loading");
   /* The first time the view shows, not when the window opens on another view. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))

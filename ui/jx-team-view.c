@@ -20,25 +20,26 @@
  * it the visit policy of each tier and the revenue-share against effort-share chart.
  *
  * The members come from JxTeam, which is cheap and follows the store. The allocation needs
- * every customer's revenue (a JxCustomerBase: about a second at the largest demo scale), so
- * it is computed in a worker thread on a connection of its own, which the worker keeps
- * between runs: after a change only what changed is read again (JxStore::changed is relayed
- * to that connection with jx_store_mark_changed()), and a policy change just computes again.
- * Runs are serialised; changes that arrive during a run are gathered for the next one.
+ * every customer's tier, owner and revenue: it reads them from the store's shared
+ * JxCustomerBase (the Customers view's, loaded in a worker thread by whichever view is shown
+ * first, and kept current by the base itself). A run copies those three figures of each
+ * customer and computes in a worker thread on a connection of its own, which the worker keeps
+ * between runs for the policies, capacities and names. The base announces the customers that
+ * changed, the store the other tables; runs are serialised and changes that arrive during a
+ * run are gathered for the next one.
  */
 
 typedef struct {
   gatomicrefcount  ref;
   char            *path;
-  GDate            today;
   JxStore         *reader;
-  JxCustomerBase  *base;
 } AllocationSource;
 
 typedef struct {
-  AllocationSource *source;
-  guint             tables;
-  guint             generation;
+  AllocationSource     *source;
+  guint                 generation;
+  JxAllocationCustomer *customers;
+  guint                 n_customers;
 } AllocationJob;
 
 struct _JxTeamView {
@@ -89,8 +90,12 @@ struct _JxTeamView {
   AllocationSource    *source;
   guint                generation;
   guint                pending_tables;
+  guint                start_id;         /* idle that starts a run once changes settle */
   gboolean             job_running;
   gboolean             disposed;
+
+  JxCustomerBase      *base;             /* the store's shared base, once loaded */
+  GCancellable        *base_loading;
 };
 
 G_DEFINE_FINAL_TYPE (JxTeamView, jx_team_view, ADW_TYPE_BIN)
@@ -103,10 +108,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What the allocation reads: tiers and owners (customers), policies, capacities and names
- * (team members, regions), revenue (deals) and the currency (settings). */
+/* What the allocation reads besides the base: policies, capacities and names (team members,
+ * regions), the owners of customers and the currency (settings). Tiers, owners and revenue
+ * come from the base, which says when they change. */
 #define ALLOCATION_TABLES (JX_TABLE_CUSTOMERS | JX_TABLE_TIER_POLICIES | JX_TABLE_TEAM_MEMBERS | \
-                           JX_TABLE_REGIONS | JX_TABLE_DEALS | JX_TABLE_SETTINGS)
+                           JX_TABLE_REGIONS | JX_TABLE_SETTINGS)
 
 #define TABLE_HEADER_HEIGHT 40
 #define TABLE_ROW_HEIGHT    51
@@ -114,18 +120,18 @@ static GParamSpec *properties[N_PROPS];
 static void refresh_cell      (JxTeamView *self,
                                GtkWidget  *cell);
 static void start_allocation  (JxTeamView *self);
+static void queue_allocation  (JxTeamView *self,
+                               guint       tables);
 
 /* The allocation worker */
 
 static AllocationSource *
-allocation_source_new (const char  *path,
-                       const GDate *today)
+allocation_source_new (const char *path)
 {
   AllocationSource *source = g_new0 (AllocationSource, 1);
 
   g_atomic_ref_count_init (&source->ref);
   source->path = g_strdup (path);
-  source->today = *today;
   return source;
 }
 
@@ -141,7 +147,6 @@ allocation_source_unref (AllocationSource *source)
 {
   if (!g_atomic_ref_count_dec (&source->ref))
     return;
-  g_clear_object (&source->base);
   g_clear_object (&source->reader);
   g_free (source->path);
   g_free (source);
@@ -153,6 +158,7 @@ allocation_job_free (gpointer data)
   AllocationJob *job = data;
 
   allocation_source_unref (job->source);
+  g_free (job->customers);
   g_free (job);
 }
 
@@ -168,30 +174,17 @@ allocation_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   JxAllocation *allocation;
 
-  if (source->base == NULL)
+  if (source->reader == NULL)
     {
-      g_clear_object (&source->reader);
       source->reader = jx_store_open (source->path, JX_STORE_OPEN_DEFAULT, &error);
       if (source->reader == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      source->base = jx_customer_base_new (source->reader, &source->today, &error);
-      if (source->base == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
     }
-  else if (job->tables & ~JX_TABLE_TIER_POLICIES)
-    {
-      /* The changes were made on the window's connection; tell this one, so the base reads
-       * again what they touched. */
-      jx_store_mark_changed (source->reader, job->tables & ~JX_TABLE_TIER_POLICIES);
-    }
-
-  allocation = jx_allocation_compute (source->base, &error);
+  allocation = jx_allocation_compute_for (source->reader, job->customers, job->n_customers,
+                                          &error);
   if (allocation == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1207,7 +1200,7 @@ allocation_done_cb (GObject      *object,
                                                error->message);
 
       /* The next change starts again from a fresh connection. */
-      g_clear_object (&job->source->base);
+      g_clear_object (&job->source->reader);
       self->pending_tables = 0;
       gtk_label_set_text (self->error_label, text);
       gtk_stack_set_visible_child_name (self->chart_stack, "error");
@@ -1218,23 +1211,89 @@ allocation_done_cb (GObject      *object,
   start_allocation (self);
 }
 
+static void
+on_base_rows_changed_cb (JxTeamView *self)
+{
+  queue_allocation (self, JX_TABLE_CUSTOMERS);
+}
+
+static void
+set_base (JxTeamView     *self,
+          JxCustomerBase *base)
+{
+  if (self->base == base)
+    return;
+  if (self->base_loading != NULL)
+    {
+      g_cancellable_cancel (self->base_loading);
+      g_clear_object (&self->base_loading);
+    }
+  if (self->base != NULL)
+    g_signal_handlers_disconnect_by_func (self->base, on_base_rows_changed_cb, self);
+  g_set_object (&self->base, base);
+  if (base != NULL)
+    g_signal_connect_swapped (base, "rows-changed", G_CALLBACK (on_base_rows_changed_cb), self);
+}
+
+static void
+base_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JxTeamView) self = user_data;
+  g_autoptr(JxCustomerBase) base = NULL;
+  g_autoptr(GError) error = NULL;
+
+  base = jx_customer_base_load_finish (JX_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed ||
+      JX_STORE (source) != self->store)
+    return;
+  g_clear_object (&self->base_loading);
+  if (base == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The allocation could not be computed: %s"),
+                                               error->message);
+
+      self->pending_tables = 0;
+      gtk_label_set_text (self->error_label, text);
+      gtk_stack_set_visible_child_name (self->chart_stack, "error");
+      update_busy (self);
+      return;
+    }
+  set_base (self, base);
+  start_allocation (self);
+}
+
 /* Starts a run for the changes gathered so far, unless one is running or the view is not
- * on screen (it starts when the view is mapped). */
+ * on screen (it starts when the view is mapped). The first run waits for the base. */
 static void
 start_allocation (JxTeamView *self)
 {
   g_autoptr(GTask) task = NULL;
   AllocationJob *job;
 
+  g_clear_handle_id (&self->start_id, g_source_remove);
   update_busy (self);
   if (self->job_running || self->pending_tables == 0 || self->source == NULL ||
       !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
+  if (self->base == NULL)
+    {
+      GDate today;
+
+      if (self->base_loading != NULL)
+        return;
+      jx_context_get_today (self->context, &today);
+      self->base_loading = g_cancellable_new ();
+      jx_customer_base_load_async (self->store, &today, self->base_loading, base_loaded_cb,
+                                   g_object_ref (self));
+      return;
+    }
 
   job = g_new0 (AllocationJob, 1);
   job->source = allocation_source_ref (self->source);
-  job->tables = self->pending_tables;
   job->generation = self->generation;
+  job->customers = jx_allocation_customers_copy (self->base, &job->n_customers);
   self->pending_tables = 0;
   self->job_running = TRUE;
 
@@ -1245,12 +1304,26 @@ start_allocation (JxTeamView *self)
   update_busy (self);
 }
 
+static gboolean
+start_allocation_cb (gpointer data)
+{
+  JxTeamView *self = data;
+
+  self->start_id = 0;
+  start_allocation (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A run starts once the change that asks for it has been seen by everyone: a commit is
+ * announced to the base and to this view in turn, and the base's rows are read after both. */
 static void
 queue_allocation (JxTeamView *self,
                   guint       tables)
 {
   self->pending_tables |= tables;
-  start_allocation (self);
+  update_busy (self);
+  if (self->start_id == 0)
+    self->start_id = g_idle_add_full (G_PRIORITY_DEFAULT, start_allocation_cb, self, NULL);
 }
 
 /* Policies */
@@ -1392,7 +1465,7 @@ on_store_changed_cb (JxTeamView *self,
 {
   if (tables & JX_TABLE_TIER_POLICIES)
     load_policies (self);
-  if (tables & (JX_TABLE_TEAM_MEMBERS | JX_TABLE_CUSTOMERS))
+  if (tables & JX_TABLE_TEAM_MEMBERS)
     update_summary (self);
   if (tables & JX_TABLE_SETTINGS)
     {
@@ -1491,6 +1564,8 @@ set_store (JxTeamView *self,
   g_clear_object (&self->member_names);
   g_clear_object (&self->region_names);
   g_clear_pointer (&self->source, allocation_source_unref);
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  set_base (self, NULL);
   self->generation++;
   self->pending_tables = 0;
   set_allocation (self, NULL);
@@ -1498,11 +1573,11 @@ set_store (JxTeamView *self,
 
   if (store != NULL)
     {
-      GDate today;
-
       self->team = jx_team_new (store, &error);
       if (self->team == NULL)
         g_warning ("Could not read the team: %s", error->message);
+      else
+        jx_team_set_paused (self->team, !gtk_widget_get_mapped (GTK_WIDGET (self)));
       self->member_names = jx_name_list_new (store, JX_TABLE_TEAM_MEMBERS);
       self->region_names = jx_name_list_new (store, JX_TABLE_REGIONS);
       g_signal_connect_swapped (self->member_names, "items-changed",
@@ -1518,8 +1593,7 @@ set_store (JxTeamView *self,
                                                    G_CALLBACK (on_store_changed_cb), self);
       g_free (self->currency);
       self->currency = jx_context_dup_currency (self->context);
-      jx_context_get_today (self->context, &today);
-      self->source = allocation_source_new (jx_store_get_path (store), &today);
+      self->source = allocation_source_new (jx_store_get_path (store));
       load_policies (self);
       gtk_stack_set_visible_child_name (self->main_stack, "team");
       queue_allocation (self, JX_TABLE_ALL);
@@ -1645,6 +1719,15 @@ jx_team_view_get_allocation (JxTeamView *self)
   return self->allocation;
 }
 
+/* The customers the allocation reads: the store's shared base, once loaded. */
+JxCustomerBase *
+jx_team_view_get_base (JxTeamView *self)
+{
+  g_return_val_if_fail (JX_IS_TEAM_VIEW (self), NULL);
+
+  return self->base;
+}
+
 JxTeam *
 jx_team_view_get_team (JxTeamView *self)
 {
@@ -1738,10 +1821,25 @@ jx_team_view_select_member (JxTeamView *self,
 static void
 jx_team_view_map (GtkWidget *widget)
 {
+  JxTeamView *self = JX_TEAM_VIEW (widget);
+
   GTK_WIDGET_CLASS (jx_team_view_parent_class)->map (widget);
-  /* The allocation is computed when the view is first shown, and brought up to date when it
-   * is shown again after changes. */
-  start_allocation (JX_TEAM_VIEW (widget));
+  /* The members and the allocation follow the store while the view is shown, and catch up
+   * when it is shown again after changes. */
+  if (self->team != NULL)
+    jx_team_set_paused (self->team, FALSE);
+  update_summary (self);
+  start_allocation (self);
+}
+
+static void
+jx_team_view_unmap (GtkWidget *widget)
+{
+  JxTeamView *self = JX_TEAM_VIEW (widget);
+
+  if (self->team != NULL)
+    jx_team_set_paused (self->team, TRUE);
+  GTK_WIDGET_CLASS (jx_team_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -1827,6 +1925,7 @@ jx_team_view_class_init (JxTeamViewClass *klass)
   object_class->get_property = jx_team_view_get_property;
   object_class->set_property = jx_team_view_set_property;
   widget_class->map = jx_team_view_map;
+  widget_class->unmap = jx_team_view_unmap;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,

@@ -26,6 +26,7 @@ typedef enum {
 
 gboolean            jx_team_view_is_loading          (JxTeamView    *self);
 const JxAllocation *jx_team_view_get_allocation      (JxTeamView    *self);
+JxCustomerBase     *jx_team_view_get_base            (JxTeamView    *self);
 JxTeam             *jx_team_view_get_team            (JxTeamView    *self);
 GtkWidget          *jx_team_view_find_cell           (JxTeamView    *self,
                                                       gint64         member_id,

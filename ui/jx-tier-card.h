@@ -18,5 +18,6 @@ gint64      jx_tier_card_get_customer_id  (JxTierCard *self);
 const char *jx_tier_card_get_name_text    (JxTierCard *self);
 const char *jx_tier_card_get_revenue_text (JxTierCard *self);
 gboolean    jx_tier_card_get_risk_visible (JxTierCard *self);
+char       *jx_tier_card_dup_tooltip_text (JxTierCard *self);
 
 G_END_DECLS

@@ -175,7 +175,14 @@ jx_tier_column_unselect_all (JxTierColumn *self)
   g_return_if_fail (JX_IS_TIER_COLUMN (self));
 
   if (self->selection != NULL)
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+    {
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+        GTK_SELECTION_MODEL (self->selection));
+
+      /* Unselecting nothing would still announce every item as changed. */
+      if (!gtk_bitset_is_empty (selected))
+        gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+    }
 }
 
 static void
@@ -397,12 +404,15 @@ on_bind_cb (GtkSignalListItemFactory *factory,
                              gtk_list_item_get_item (item));
 }
 
+/* GTK 4.8's GtkSignalListItemFactory unbinds and binds a card again whenever its position or
+ * selection changes: a drop would redo every card below the moved one, and unselecting a
+ * column every card in it. So a card keeps its customer when unbound, and binding the
+ * customer it shows does nothing; it lets go when bound to another or destroyed. */
 static void
 on_unbind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               JxTierColumn             *self)
 {
-  jx_tier_card_set_customer (JX_TIER_CARD (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
