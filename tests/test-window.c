@@ -141,6 +141,43 @@ test_every_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A view takes the keyboard focus when it shows, so that its own shortcuts work at once. */
+static void
+test_view_focus (void)
+{
+  static const char *const views[] = {
+    "targets", "customers", "funnel", "deals", "regions", "team",
+  };
+  JxWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "focus-demo.db", NULL);
+
+  jx_window_open_demo (window, path);
+  wait_for_page (window, "views");
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *view = jx_window_get_view (window, views[i]);
+      GtkWidget *focus;
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      /* Start from a widget outside the views, as after a click in the header bar. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "overview");
+      iterate ();
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                                 views[i]));
+      iterate ();
+      /* A view that is still loading takes it when its content arrives. */
+      while ((focus = gtk_root_get_focus (GTK_ROOT (window))) == NULL)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      g_test_message ("%s: the focus is on a %s", views[i], G_OBJECT_TYPE_NAME (focus));
+      g_assert_true (gtk_widget_is_ancestor (focus, view));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Switching databases updates every view; a bad file leaves the open one in place. */
 static void
 test_switch_database (void)
@@ -311,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/jx/window/welcome", test_welcome);
   g_test_add_func ("/jx/window/demo-and-overview", test_demo_and_overview);
   g_test_add_func ("/jx/window/every-view", test_every_view);
+  g_test_add_func ("/jx/window/view-focus", test_view_focus);
   g_test_add_func ("/jx/window/switch-database", test_switch_database);
   g_test_add_func ("/jx/window/upgrade", test_upgrade);
   g_test_add_func ("/jx/window/undo", test_undo);
