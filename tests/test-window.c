@@ -72,6 +72,14 @@ test_welcome (void)
 
   g_assert_cmpstr (jx_window_get_page (window), ==, "welcome");
   g_assert_null (jx_context_get_store (jx_window_get_context (window)));
+  /* The page (and About) show the application icon even before Jingxi is installed: the
+   * application adds its resources' icons folder to the icon theme. */
+  {
+    g_autoptr(GtkIconTheme) theme = gtk_icon_theme_new ();
+
+    gtk_icon_theme_add_resource_path (theme, "/io/github/jingxi/Jingxi/icons");
+    g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.jingxi.Jingxi"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
