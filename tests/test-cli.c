@@ -172,10 +172,42 @@ test_chinese (void)
 {
   g_autofree char *out = NULL, *err = NULL;
 
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "zh.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "products.csv", NULL);
+  g_autofree char *products = NULL;
+
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   g_assert_cmpint (run_cli (&out, &err, "--help", NULL), ==, 0);
-  g_unsetenv ("LANGUAGE");
   g_assert_nonnull (strstr (out, "用法"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The demo made in Chinese names its services in Chinese (brands stay as they are). */
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27",
+                            NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "export", "products", "--csv", csv, NULL),
+                   ==, 0);
+  g_assert_true (g_file_get_contents (csv, &products, NULL, NULL));
+  g_assert_nonnull (strstr (products, "上线实施服务"));
+  g_assert_nonnull (strstr (products, "JX Cloud Basic"));
+  g_assert_null (strstr (products, "Onboarding"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Sub-targets by tier take the tier board's names. */
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "targets", "decompose", "2", "--by", "tier",
+                            "--dry-run", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "重点客户"));
+  g_assert_nonnull (strstr (out, "发展客户"));
+  g_assert_null (strstr (out, "成长"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_unsetenv ("LANGUAGE");
+  jx_test_remove_dir (dir);
 }
 
 int

@@ -1420,10 +1420,10 @@ set_store (JxDealsView *self,
     g_autoptr(JxNameList) regions = jx_name_list_new (store, JX_TABLE_REGIONS);
     g_autoptr(JxNameList) lines = jx_name_list_new (store, JX_TABLE_PRODUCT_LINES);
 
-    self->stage_choices = jx_name_choices_new (_("All stages"), G_LIST_MODEL (stages));
-    self->owner_choices = jx_name_choices_new (_("All owners"), G_LIST_MODEL (owners));
-    self->region_choices = jx_name_choices_new (_("All regions"), G_LIST_MODEL (regions));
-    self->line_choices = jx_name_choices_new (_("All product lines"), G_LIST_MODEL (lines));
+    self->stage_choices = jx_name_choices_new (_("All Stages"), G_LIST_MODEL (stages));
+    self->owner_choices = jx_name_choices_new (_("All Owners"), G_LIST_MODEL (owners));
+    self->region_choices = jx_name_choices_new (_("All Regions"), G_LIST_MODEL (regions));
+    self->line_choices = jx_name_choices_new (_("All Product Lines"), G_LIST_MODEL (lines));
   }
   setup_dropdown (self->stage_dropdown, self->stage_choices);
   setup_dropdown (self->owner_dropdown, self->owner_choices);
@@ -1666,7 +1666,7 @@ static void
 jx_deals_view_init (JxDealsView *self)
 {
   const char *statuses[] = {
-    _("Open deals"), _("Won deals"), _("Lost deals"), _("All deals"), NULL,
+    _("Open Deals"), _("Won Deals"), _("Lost Deals"), _("All Deals"), NULL,
   };
   g_autoptr(GtkStringList) status_model = gtk_string_list_new (statuses);
 
