@@ -717,6 +717,24 @@ focus_visible_view (JxWindow *self)
   self->focus_retry_id = g_timeout_add (100, retry_focus_cb, self);
 }
 
+/* Keyboard Shortcuts opens on the section of the view on screen (gtk/help-overlay.ui has one
+ * for each view with keys of its own, named after it, and "shortcuts" for the rest). */
+static void
+update_shortcuts_section (JxWindow   *self,
+                          const char *view)
+{
+  GtkShortcutsWindow *overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  const char *section = "shortcuts";
+
+  if (overlay == NULL)
+    return;
+  for (guint i = 0; view != NULL && i < G_N_ELEMENTS (view_names); i++)
+    if (g_str_equal (view, view_names[i]) && !g_str_equal (view, "overview"))
+      section = view;
+  g_object_set (overlay, "section-name", section, NULL);
+}
+
 static void
 on_visible_view_cb (JxWindow *self)
 {
@@ -724,6 +742,7 @@ on_visible_view_cb (JxWindow *self)
 
   if (name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
+  update_shortcuts_section (self, name);
   update_view_actions (self);
   focus_visible_view (self);
 }
@@ -760,6 +779,7 @@ jx_window_new (GtkApplication *application,
   jx_window_show_view (self, view);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (on_visible_view_cb), self);
+  update_shortcuts_section (self, jx_window_get_visible_view (self));
   focus_visible_view (self);
   return self;
 }
