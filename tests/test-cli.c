@@ -59,6 +59,16 @@ test_usage (void)
 
   g_assert_cmpint (run_cli (&out, &err, "init", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--scale"));
+  /* A command's usage line names the command (and the subcommand). */
+  g_assert_nonnull (strstr (out, "\n  jingxi-cli init [OPTION…]\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "targets", "set", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\n  jingxi-cli targets set [OPTION…] ID\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "regions", "extra", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "\n  jingxi-cli regions [OPTION…]\n"));
 }
 
 static void
@@ -206,6 +216,9 @@ test_chinese (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* Lists of names in messages are separated the Chinese way. */
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "funnel", "--region", "火星", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "华东、"));
   g_unsetenv ("LANGUAGE");
   jx_test_remove_dir (dir);
 }

@@ -982,8 +982,17 @@ jx_cli_targets (JxCli  *cli,
 {
   if (argc > 1 && argv[1][0] != '-')
     {
+      static const char *const subs[] = { "add", "decompose", "suggest", "set", "rebalance",
+                                          "delete", NULL };
       const char *sub = argv[1];
 
+      /* "Usage: jingxi-cli targets add [OPTION…]" in the subcommand's --help. */
+      if (g_strv_contains (subs, sub))
+        {
+          g_autofree char *prgname = g_strdup_printf ("jingxi-cli targets %s", sub);
+
+          g_set_prgname (prgname);
+        }
       if (g_str_equal (sub, "add"))
         return targets_add (cli, argc - 1, argv + 1);
       if (g_str_equal (sub, "decompose"))
