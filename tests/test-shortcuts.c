@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-deal-editor.h"
+#include "jx-preferences-window.h"
 #include "jx-test-util.h"
 #include "jx-ui.h"
 #include "jx-window.h"
@@ -11,7 +12,8 @@
  * The Keyboard Shortcuts window (resources/gtk/help-overlay.ui) against the keys the code
  * binds: every key binding a Jingxi widget class installs (views, charts, pages and the
  * dialogs they open) is listed in it, there is a section for each view the window names, and
- * the window shows without a warning.
+ * the window shows without a warning; and Ctrl+Z reaches the undo of the database from a
+ * spin button.
  */
 
 #define OVERLAY_PATH "/io/github/jingxi/Jingxi/gtk/help-overlay.ui"
@@ -286,6 +288,152 @@ test_overlay_lists_bindings (void)
   iterate ();
 }
 
+/* The first descendant of @widget of @type (showing @text, for an editable). */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (text == NULL || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+not_on_views_page (gpointer data)
+{
+  return g_strcmp0 (jx_window_get_page (data), "views") != 0;
+}
+
+static void
+count_spin_buttons (GtkWidget *widget,
+                    guint     *n)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      g_assert_false (gtk_editable_get_enable_undo (GTK_EDITABLE (widget)));
+      (*n)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_spin_buttons (child, n);
+}
+
+/* Ctrl+Z in a field never blanks the stored value it shows (GTK 4.8 keeps the text a program
+ * sets in the field's undo history); in a spin button, whose changes are saved as they
+ * happen, it undoes the last change to the database. */
+static void
+test_undo_in_fields (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "spin.db", NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GDate today;
+  g_autoptr(JxClock) clock = NULL;
+  g_autoptr(JxContext) context = NULL;
+  JxWindow *window;
+  GtkWidget *prefs;
+  guint n = 0;
+
+  jx_test_date (&today, "2026-11-27");
+  clock = jx_clock_new_fixed (&today);
+  context = jx_context_new (clock);
+  window = jx_window_new (app, context);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jx_window_open_demo (window, path);
+  while (not_on_views_page (window))
+    g_main_context_iteration (NULL, TRUE);
+  /* The team table's capacity cells, the target panel and the dialogs with spin buttons. */
+  jx_window_show_view (window, "team");
+  for (int i = 0; i < 100; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  jx_window_show_view (window, "targets");
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (jx_window_get_view (window, "team"),
+                                             "team.add-member", NULL));
+  g_assert_true (gtk_widget_activate_action (jx_window_get_view (window, "funnel"),
+                                             "funnel.edit-stages", NULL));
+  prefs = jx_preferences_window_new (GTK_WINDOW (window), context);
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      count_spin_buttons (toplevel, &n);
+    }
+  g_test_message ("%u spin buttons", n);
+  /* Preferences 4, the stages 5, the new member 1, the target panel 1, team cells. */
+  g_assert_cmpuint (n, >=, 15);
+
+  /* A capacity cell: a change is saved, and the cell's own Ctrl+Z undoes it in the database. */
+  {
+    JxStore *store = jx_context_get_store (context);
+    GtkWidget *team = jx_window_get_view (window, "team");
+    GtkSpinButton *spin = GTK_SPIN_BUTTON (find_widget (team, GTK_TYPE_SPIN_BUTTON, NULL));
+    gint64 before = jx_test_query_int (store, "SELECT total(capacity_hours) FROM team_members");
+    GtkShortcut *undo = NULL;
+    g_autoptr(GListModel) controllers = NULL;
+
+    g_assert_nonnull (spin);
+    gtk_spin_button_set_value (spin, gtk_spin_button_get_value (spin) + 5);
+    iterate ();
+    g_assert_cmpint (jx_test_query_int (store, "SELECT total(capacity_hours) FROM team_members"),
+                     ==, before + 5);
+    controllers = gtk_widget_observe_controllers (GTK_WIDGET (spin));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+            gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+          undo = g_list_model_get_item (G_LIST_MODEL (controller), 0);
+      }
+    g_assert_nonnull (undo);
+    g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (undo),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 GTK_WIDGET (spin), NULL));
+    g_object_unref (undo);
+    iterate ();
+    g_assert_cmpint (jx_test_query_int (store, "SELECT total(capacity_hours) FROM team_members"),
+                     ==, before);
+
+    /* A name cell shows the stored name; undoing its text keeps it (it was blanked). */
+    {
+      const char *name = "Anna Smith";
+      GtkWidget *text = find_widget (team, GTK_TYPE_TEXT, name);
+
+      g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM team_members "
+                                          "WHERE name = 'Anna Smith'"), ==, 1);
+
+      g_assert_nonnull (text);
+      gtk_widget_activate_action (text, "text.undo", NULL);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, name);
+    }
+  }
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (toplevel);
+    }
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +454,7 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/jx/shortcuts/overlay-lists-bindings", test_overlay_lists_bindings);
+  g_test_add_func ("/jx/shortcuts/undo-in-fields", test_undo_in_fields);
   status = g_test_run ();
   g_object_unref (app);
   jx_test_remove_dir (tmp_dir);

@@ -8,6 +8,7 @@
 
 #include "jx-region-chart-view.h"
 #include "jx-regions-view.h"
+#include "jx-ui.h"
 #include "jx-window.h"
 
 /*
@@ -349,7 +350,7 @@ fill_entry (AdwEntryRow  *row,
   g_free (*shown);
   *shown = g_strdup (text);
   if (g_strcmp0 (current, text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
+    jx_ui_fill_editable (GTK_EDITABLE (row), text);
 }
 
 static char *
