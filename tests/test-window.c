@@ -3,6 +3,9 @@
 #include <glib/gi18n.h>
 
 #include "jx-application.h"
+#include "jx-customer-list-page.h"
+#include "jx-customers-view.h"
+#include "jx-deals-view.h"
 #include "jx-overview-view.h"
 #include "jx-schema-private.h"
 #include "jx-test-util.h"
@@ -186,6 +189,92 @@ test_view_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+customers_loading (gpointer view)
+{
+  return jx_customers_view_get_base (view) == NULL;
+}
+
+static gboolean
+deals_loading (gpointer view)
+{
+  return jx_deals_view_is_loading (view);
+}
+
+static void
+wait_while (gboolean (*busy) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  iterate ();
+  while (busy (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* The deal list reloads after a short pause. */
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  while (busy (data))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+/* A new database's Customers and Deals say there is nothing yet and offer the import, not
+ * that nothing matches the filters. */
+static void
+test_empty_database (void)
+{
+  JxWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "empty-views.db", NULL);
+  GtkWidget *customers, *deals, *list_page;
+  AdwStatusPage *page;
+
+  g_assert_true (jx_window_open_database (window, path, TRUE));
+  jx_window_show_view (window, "customers");
+  customers = jx_window_get_view (window, "customers");
+  wait_while (customers_loading, customers);
+  list_page = GTK_WIDGET (jx_customers_view_get_list_page (JX_CUSTOMERS_VIEW (customers)));
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (list_page, JX_TYPE_CUSTOMER_LIST_PAGE,
+                                                         "empty_page"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, _("No Customers Yet"));
+
+  jx_window_show_view (window, "deals");
+  deals = jx_window_get_view (window, "deals");
+  wait_while (deals_loading, deals);
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (deals, JX_TYPE_DEALS_VIEW, "empty_page"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, _("No Deals Yet"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (
+                     gtk_widget_get_template_child (deals, JX_TYPE_DEALS_VIEW, "empty_button"))),
+                   ==, "win.import");
+
+  /* With a deal, an empty list means the search matches nothing. */
+  {
+    JxStore *store = jx_context_get_store (jx_window_get_context (window));
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (jx_store_begin (store, "test", &error));
+    g_assert_true (jx_store_exec (store, "INSERT INTO customers (name) VALUES ('Acme')", &error));
+    g_assert_true (jx_store_exec (store, "INSERT INTO deals (ref, title, customer_id, stage_id, "
+                                  "stage_entered, status, opened) SELECT 'D-1', 'Test', 1, "
+                                  "id, '2026-11-01', 0, '2026-11-01' FROM stages "
+                                  "ORDER BY position LIMIT 1", &error));
+    g_assert_true (jx_store_commit (store, &error));
+    g_assert_no_error (error);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (deals, JX_TYPE_DEALS_VIEW,
+                                                                      "search_entry")),
+                         "no such deal");
+  wait_while (deals_loading, deals);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, _("No Deals Found"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Switching databases updates every view; a bad file leaves the open one in place. */
 static void
 test_switch_database (void)
@@ -357,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/jx/window/demo-and-overview", test_demo_and_overview);
   g_test_add_func ("/jx/window/every-view", test_every_view);
   g_test_add_func ("/jx/window/view-focus", test_view_focus);
+  g_test_add_func ("/jx/window/empty-database", test_empty_database);
   g_test_add_func ("/jx/window/switch-database", test_switch_database);
   g_test_add_func ("/jx/window/upgrade", test_upgrade);
   g_test_add_func ("/jx/window/undo", test_undo);
