@@ -32,6 +32,7 @@
 #include "jx-team.h"
 #include "jx-tier-suggestions.h"
 #include "jx-tier.h"
+#include "jx-target-amount.h"
 #include "jx-target-comparison.h"
 #include "jx-target-decomposition.h"
 #include "jx-target-facts.h"

@@ -632,6 +632,7 @@ jx_csv_reader_new_for_path (const char  *path,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
+  JxCsvReader *reader;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -639,11 +640,22 @@ jx_csv_reader_new_for_path (const char  *path,
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {
-      g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_IO, _("Could not open “%s”: %s"),
-                   path, local_error->message);
+      /* GIO's own message names the file again: say it once. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_IO,
+                     _("There is no file “%s”. Check the name and the folder."), path);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_IO,
+                     _("“%s” is a folder. Choose a CSV file."), path);
+      else
+        g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_IO, _("Could not open “%s”: %s"),
+                     path, local_error->message);
       return NULL;
     }
-  return jx_csv_reader_new (G_INPUT_STREAM (stream), encoding, error);
+  reader = jx_csv_reader_new (G_INPUT_STREAM (stream), encoding, error);
+  if (reader == NULL)
+    g_prefix_error (error, "%s: ", path);
+  return reader;
 }
 
 void

@@ -149,7 +149,7 @@ jx_deal_filter_set_tier (JxDealFilter  *filter,
           return TRUE;
         }
       if (t > 0)
-        g_string_append (known, ", ");
+        g_string_append (known, _(", "));
       g_string_append (known, code);
     }
   g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
@@ -169,13 +169,16 @@ set_unknown_error (JxStore                *store,
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
+      /* Translators: the separator of a list of names ("East, North"). */
+      const char *separator = _(", ");
+
       if (n == 8)
         {
-          g_string_append (known, ", …");
+          g_string_append_printf (known, "%s…", separator);
           break;
         }
       if (n++ > 0)
-        g_string_append (known, ", ");
+        g_string_append (known, separator);
       g_string_append (known, jx_column_text (stmt, 0));
     }
 

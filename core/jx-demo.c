@@ -245,16 +245,18 @@ typedef struct {
   gint64      prices_major[3];
 } LineSpec;
 
+/* Translators: the demo company's products. The brand names (JX Cloud, Insight, Shield, Mesh)
+ * may stay as they are; the services are plain words. */
 static const LineSpec line_specs[] = {
-  { N_("Cloud Platform"), { "JX Cloud Basic", "JX Cloud Pro", "JX Cloud Enterprise" },
+  { N_("Cloud Platform"), { N_("JX Cloud Basic"), N_("JX Cloud Pro"), N_("JX Cloud Enterprise") },
     { 60000, 180000, 520000 } },
-  { N_("Data Analytics"), { "Insight Starter", "Insight Team", "Insight Suite" },
+  { N_("Data Analytics"), { N_("Insight Starter"), N_("Insight Team"), N_("Insight Suite") },
     { 45000, 120000, 360000 } },
-  { N_("Security"), { "Shield Edge", "Shield Core", "Shield Total" },
+  { N_("Security"), { N_("Shield Edge"), N_("Shield Core"), N_("Shield Total") },
     { 30000, 95000, 280000 } },
-  { N_("Networking"), { "Mesh Switch", "Mesh Router", "Mesh Campus" },
+  { N_("Networking"), { N_("Mesh Switch"), N_("Mesh Router"), N_("Mesh Campus") },
     { 25000, 70000, 240000 } },
-  { N_("Services"), { "Onboarding", "Managed Service", "Consulting Days" },
+  { N_("Services"), { N_("Onboarding"), N_("Managed Service"), N_("Consulting Days") },
     { 15000, 80000, 40000 } },
 };
 
@@ -473,7 +475,7 @@ generate_structure (Generator  *gen,
           gint64 price = line_specs[l].prices_major[p] * 100;
 
           sqlite3_bind_int64 (product, 1, line_id);
-          sqlite3_bind_text (product, 2, line_specs[l].products[p], -1, SQLITE_STATIC);
+          sqlite3_bind_text (product, 2, _(line_specs[l].products[p]), -1, SQLITE_TRANSIENT);
           sqlite3_bind_int64 (product, 3, price);
           if (!step_insert (gen, product, &product_id, error))
             return FALSE;
@@ -675,7 +677,7 @@ generate_deals (Generator  *gen,
       date_iso_offset (today, opened_ago - moves[n_moves - 1].day, entered);
       g_snprintf (ref, sizeof ref, "D-%07d", i + 1);
       /* Translators: a deal's title; %1$s is a product, %2$s a customer. */
-      title = g_strdup_printf (_("%1$s for %2$s"), line_specs[p / 3].products[p % 3],
+      title = g_strdup_printf (_("%1$s for %2$s"), _(line_specs[p / 3].products[p % 3]),
                                (const char *) g_ptr_array_index (gen->customer_names, c));
 
       sqlite3_bind_text (deal, 1, ref, -1, SQLITE_STATIC);

@@ -829,11 +829,9 @@ jx_import_open (JxImport     *self,
   self->file_size = info != NULL ? g_file_info_get_size (info) : 0;
 
   reader = jx_csv_reader_new_for_path (path, self->encoding_option, error);
+  /* The reader's error names the file already. */
   if (reader == NULL)
-    {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
-    }
+    return FALSE;
   g_free (self->encoding);
   self->encoding = g_strdup (jx_csv_reader_get_encoding (reader));
   self->separator = jx_csv_reader_get_separator (reader);
@@ -3652,11 +3650,9 @@ pass_init (JxImport  *self,
   pass->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   pass->entered = g_new0 (Cell, MAX (1, self->entered->len));
   pass->reader = jx_csv_reader_new_for_path (self->path, self->encoding_option, error);
+  /* The reader's error names the file already. */
   if (pass->reader == NULL)
-    {
-      g_prefix_error (error, "%s: ", self->display_name);
-      return FALSE;
-    }
+    return FALSE;
   jx_csv_reader_set_separator (pass->reader, self->separator);
   if (sqlite3_prepare_v2 (self->scratch, "INSERT OR IGNORE INTO keys(key, line) VALUES (?, ?)",
                           -1, &pass->key_insert, NULL) != SQLITE_OK ||

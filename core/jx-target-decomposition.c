@@ -770,7 +770,7 @@ jx_target_decomposition_set_weights_text (JxTargetDecomposition  *self,
           g_autoptr(GString) names = g_string_new (NULL);
 
           for (guint i = 0; i < self->items->len; i++)
-            g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", item_at (self, i)->name);
+            g_string_append_printf (names, "%s%s", i > 0 ? _(", ") : "", item_at (self, i)->name);
           g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_NOT_FOUND,
                        _("There is no sub-target named “%s”; the names are: %s."), name,
                        names->str);

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-target-types.h"
+#include "jx-tier.h"
 
 G_DEFINE_QUARK (jx-target-error-quark, jx_target_error)
 
@@ -245,18 +246,15 @@ jx_target_tier_from_string (const char *text)
   return NULL;
 }
 
+/* The tier board's name of a tier, so that sub-targets by tier are named alike. */
 const char *
 jx_target_tier_label (const char *tier)
 {
-  if (g_strcmp0 (tier, "key") == 0)
-    return C_("tier", "Key");
-  if (g_strcmp0 (tier, "growth") == 0)
-    return C_("tier", "Growth");
-  if (g_strcmp0 (tier, "maintain") == 0)
-    return C_("tier", "Maintain");
-  if (g_strcmp0 (tier, "defend") == 0)
-    return C_("tier", "Defend");
-  return "";
+  JxTier value;
+
+  if (jx_target_tier_from_string (tier) == NULL || !jx_tier_from_string (tier, &value))
+    return "";
+  return jx_tier_get_label (value);
 }
 
 gboolean

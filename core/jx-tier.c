@@ -107,7 +107,7 @@ jx_tier_get_short_label (JxTier tier)
       return C_("tier short", "Defend");
     case JX_TIER_NONE:
     default:
-      return C_("tier short", "None");
+      return C_("tier short", "Unassigned");
     }
 }
 

@@ -146,6 +146,21 @@ test_add_suggest_plans (void)
   g_assert_cmpint (run_cli (&out, "--db", db, "targets", "decompose", "2", "--by", "galaxy", NULL), ==, 2);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM target_nodes"), ==, 6);
+  /* --amount reads money as the application does: 万 and 亿, full-width digits. */
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           jx_test_query_int (store, "SELECT id FROM target_nodes "
+                                                              "WHERE name = 'Cloud Q1'"));
+
+    g_assert_cmpint (run_cli (&out, "--db", db, "targets", "set", id, "--amount", "１２０万",
+                              NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (jx_test_query_int (store, "SELECT amount FROM target_nodes "
+                                        "WHERE name = 'Cloud Q1'"), ==, 120000000);
+    g_assert_cmpint (run_cli (&out, "--db", db, "targets", "set", id, "--amount", "1,000,000.01",
+                              NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+  }
 
   /* Suggestions with their figures. */
   g_assert_cmpint (run_cli (&out, "--db", db, "targets", "suggest", "1", "--growth", "20",

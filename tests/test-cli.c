@@ -59,6 +59,16 @@ test_usage (void)
 
   g_assert_cmpint (run_cli (&out, &err, "init", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--scale"));
+  /* A command's usage line names the command (and the subcommand). */
+  g_assert_nonnull (strstr (out, "\n  jingxi-cli init [OPTION…]\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "targets", "set", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\n  jingxi-cli targets set [OPTION…] ID\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "regions", "extra", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "\n  jingxi-cli regions [OPTION…]\n"));
 }
 
 static void
@@ -172,10 +182,45 @@ test_chinese (void)
 {
   g_autofree char *out = NULL, *err = NULL;
 
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "zh.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "products.csv", NULL);
+  g_autofree char *products = NULL;
+
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   g_assert_cmpint (run_cli (&out, &err, "--help", NULL), ==, 0);
-  g_unsetenv ("LANGUAGE");
   g_assert_nonnull (strstr (out, "用法"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The demo made in Chinese names its services in Chinese (brands stay as they are). */
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27",
+                            NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "export", "products", "--csv", csv, NULL),
+                   ==, 0);
+  g_assert_true (g_file_get_contents (csv, &products, NULL, NULL));
+  g_assert_nonnull (strstr (products, "上线实施服务"));
+  g_assert_nonnull (strstr (products, "JX Cloud Basic"));
+  g_assert_null (strstr (products, "Onboarding"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Sub-targets by tier take the tier board's names. */
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "targets", "decompose", "2", "--by", "tier",
+                            "--dry-run", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "重点客户"));
+  g_assert_nonnull (strstr (out, "发展客户"));
+  g_assert_null (strstr (out, "成长"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Lists of names in messages are separated the Chinese way. */
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "funnel", "--region", "火星", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "华东、"));
+  g_unsetenv ("LANGUAGE");
+  jx_test_remove_dir (dir);
 }
 
 int

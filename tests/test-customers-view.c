@@ -621,6 +621,7 @@ test_customer_page (void)
 {
   Fixture f;
   JxCustomerPage *page;
+  GtkWidget *before;
   gint64 id;
   g_autofree char *name = NULL;
   g_autofree char *old_notes = NULL;
@@ -630,9 +631,17 @@ test_customer_page (void)
                   "ORDER BY count(*) DESC, customer_id LIMIT 1", 0);
   name = query_text (f.store, "SELECT name FROM customers WHERE id = ?", id);
   old_notes = query_text (f.store, "SELECT coalesce(notes, '') FROM customers WHERE id = ?", id);
+  /* The keyboard is in the list when the customer opens. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (jx_customers_view_get_list_page (f.view)),
+                                         GTK_DIR_TAB_FORWARD));
+  before = gtk_root_get_focus (GTK_ROOT (f.window));
+  g_assert_nonnull (before);
   g_assert_true (jx_customers_view_show_customer (f.view, id));
   iterate ();
   page = jx_customers_view_get_customer_page (f.view);
+  /* The page takes the focus, so that Escape and Alt+Left go back without a click first. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f.window)),
+                                         GTK_WIDGET (page)));
   g_assert_cmpstr (jx_customer_page_get_name_text (page), ==, name);
   g_assert_cmpuint (jx_customer_detail_get_deals (jx_customer_page_get_detail (page))->len, ==,
                     query_int (f.store, "SELECT count(*) FROM deals WHERE customer_id = ?", id));
@@ -668,6 +677,7 @@ test_customer_page (void)
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.back", NULL));
   g_assert_cmpstr (jx_customers_view_get_section (f.view), ==, "list");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f.window)) == before);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
   fixture_close (&f);
 }

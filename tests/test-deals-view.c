@@ -566,7 +566,7 @@ test_list_search_filter_sort (void)
   /* An owner, then sorted by amount, largest first. */
   owner_id = jx_test_query_int (store, "SELECT owner_id FROM deals WHERE status = 0 AND title"
                                        " LIKE '%cloud%' ORDER BY id LIMIT 1");
-  /* The drop-down lists "All owners", then the active members by name. */
+  /* The drop-down lists "All Owners", then the active members by name. */
   gtk_drop_down_set_selected (dropdown (view, 2),
                               1 + query_int (store, "SELECT count(*) FROM team_members WHERE"
                                                     " active = 1 AND name < (SELECT name FROM"

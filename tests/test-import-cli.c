@@ -73,6 +73,20 @@ test_import_export (void)
   g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", good, "--date-format",
                             "Y/D/M", NULL), ==, 2);
 
+  /* A file that is not there, or a folder: exit 1, the name said once. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
+    g_autofree char *expected = g_strdup_printf ("jingxi-cli: There is no file “%s”. Check the "
+                                                 "name and the folder.\n", missing);
+    g_autofree char *folder = g_strdup_printf ("jingxi-cli: “%s” is a folder. Choose a CSV "
+                                               "file.\n", dir);
+
+    g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", missing, NULL), ==, 1);
+    g_assert_cmpstr (err, ==, expected);
+    g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", dir, NULL), ==, 1);
+    g_assert_cmpstr (err, ==, folder);
+  }
+
   /* A bad file: exit 1, FILE:LINE: errors and the unknown names, nothing written. */
   g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", bad, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "bad.csv:2: column \"close_date\": \"2017-13-01\" is not a date "

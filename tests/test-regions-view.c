@@ -301,8 +301,11 @@ test_parse_amount (void)
     { "0.01", 1 },
     { "0", 0 },
     { "", -1 },
+    /* As the deal editor reads amounts: full-width digits from a Chinese input method. */
+    { "１２，０００万", G_GINT64_CONSTANT (12000000000) },
   };
-  static const char *const bad[] = { "abc", "1.2.3", "-5", "12%", "M", "1e5", "¥" };
+  static const char *const bad[] = { "abc", "1.2.3", "-5", "12%", "M", "1e5", "¥", "0.001",
+                                     "5万3" };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {

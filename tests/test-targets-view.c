@@ -307,6 +307,15 @@ test_add_and_decompose (void)
   iterate ();
   add = JX_TARGET_ADD_DIALOG (find_dialog (JX_TYPE_TARGET_ADD_DIALOG));
   g_assert_nonnull (add);
+  /* It opens with the keyboard in the name. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (add));
+
+    g_assert_nonnull (focus);
+    g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (
+                       focus, ADW_TYPE_ENTRY_ROW))), ==, "_Name");
+  }
   jx_target_add_dialog_set (add, "Stretch 2026", "1,000,000.01");
   id = jx_target_add_dialog_create (add);
   iterate ();

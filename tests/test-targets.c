@@ -836,6 +836,62 @@ test_demo (void)
   jx_test_remove_dir (dir);
 }
 
+/* Target amounts read as every other amount field reads money (jx_money_parse()), counts as
+ * whole numbers, with the target's words for what is wrong. */
+static void
+test_amount_parse (void)
+{
+  static const struct {
+    const char *text;
+    gint64      amount;
+  } money[] = {
+    { "1,200,000", G_GINT64_CONSTANT (120000000) },
+    { " ¥1,200,000.50 ", G_GINT64_CONSTANT (120000050) },
+    { "120万", G_GINT64_CONSTANT (120000000) },
+    { "1.5亿", G_GINT64_CONSTANT (15000000000) },
+    { "１２０万", G_GINT64_CONSTANT (120000000) },
+  };
+  static const struct {
+    const char *text;
+    const char *message;
+  } bad[] = {
+    { "", "Enter the target, for example 1,200,000." },
+    { "-5", "A target cannot be negative." },
+    { "lots", "“lots” is not an amount; type it like 1200000 or 1,200,000.50." },
+    { "99999999999999999999", "“99999999999999999999” is too large for a target." },
+    { "1.005", "Amounts in CNY have at most 2 decimal places; “1.005” has more." },
+  };
+  gint64 amount = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (money); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (jx_target_amount_parse (money[i].text, JX_TARGET_METRIC_REVENUE, "CNY",
+                                             &amount, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (amount, ==, money[i].amount);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (jx_target_amount_parse (bad[i].text, JX_TARGET_METRIC_REVENUE, "CNY",
+                                              &amount, &error));
+      g_assert_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, bad[i].message);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (jx_target_amount_parse ("1,200", JX_TARGET_METRIC_DEALS, "CNY", &amount,
+                                           &error));
+    g_assert_cmpint (amount, ==, 1200);
+    g_assert_false (jx_target_amount_parse ("12.5", JX_TARGET_METRIC_DEALS, "CNY", &amount,
+                                            NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -857,5 +913,6 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/jx/targets/suggestions", test_suggestions);
   g_test_add_func ("/jx/targets/demo", test_demo);
+  g_test_add_func ("/jx/targets/amount-parse", test_amount_parse);
   return g_test_run ();
 }

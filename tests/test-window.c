@@ -3,6 +3,9 @@
 #include <glib/gi18n.h>
 
 #include "jx-application.h"
+#include "jx-customer-list-page.h"
+#include "jx-customers-view.h"
+#include "jx-deals-view.h"
 #include "jx-overview-view.h"
 #include "jx-schema-private.h"
 #include "jx-test-util.h"
@@ -72,6 +75,14 @@ test_welcome (void)
 
   g_assert_cmpstr (jx_window_get_page (window), ==, "welcome");
   g_assert_null (jx_context_get_store (jx_window_get_context (window)));
+  /* The page (and About) show the application icon even before Jingxi is installed: the
+   * application adds its resources' icons folder to the icon theme. */
+  {
+    g_autoptr(GtkIconTheme) theme = gtk_icon_theme_new ();
+
+    gtk_icon_theme_add_resource_path (theme, "/io/github/jingxi/Jingxi/icons");
+    g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.jingxi.Jingxi"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -138,6 +149,129 @@ test_every_view (void)
       g_assert_cmpstr (jx_window_get_visible_view (window), ==, views[i]);
       g_assert_true (gtk_widget_get_mapped (jx_window_get_view (window, views[i])));
     }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A view takes the keyboard focus when it shows, so that its own shortcuts work at once. */
+static void
+test_view_focus (void)
+{
+  static const char *const views[] = {
+    "targets", "customers", "funnel", "deals", "regions", "team",
+  };
+  JxWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "focus-demo.db", NULL);
+
+  jx_window_open_demo (window, path);
+  wait_for_page (window, "views");
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *view = jx_window_get_view (window, views[i]);
+      GtkWidget *focus;
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      /* Start from a widget outside the views, as after a click in the header bar. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "overview");
+      iterate ();
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                                 views[i]));
+      iterate ();
+      /* A view that is still loading takes it when its content arrives. */
+      while ((focus = gtk_root_get_focus (GTK_ROOT (window))) == NULL)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      g_test_message ("%s: the focus is on a %s", views[i], G_OBJECT_TYPE_NAME (focus));
+      g_assert_true (gtk_widget_is_ancestor (focus, view));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+customers_loading (gpointer view)
+{
+  return jx_customers_view_get_base (view) == NULL;
+}
+
+static gboolean
+deals_loading (gpointer view)
+{
+  return jx_deals_view_is_loading (view);
+}
+
+static void
+wait_while (gboolean (*busy) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  iterate ();
+  while (busy (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* The deal list reloads after a short pause. */
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  while (busy (data))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+/* A new database's Customers and Deals say there is nothing yet and offer the import, not
+ * that nothing matches the filters. */
+static void
+test_empty_database (void)
+{
+  JxWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "empty-views.db", NULL);
+  GtkWidget *customers, *deals, *list_page;
+  AdwStatusPage *page;
+
+  g_assert_true (jx_window_open_database (window, path, TRUE));
+  jx_window_show_view (window, "customers");
+  customers = jx_window_get_view (window, "customers");
+  wait_while (customers_loading, customers);
+  list_page = GTK_WIDGET (jx_customers_view_get_list_page (JX_CUSTOMERS_VIEW (customers)));
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (list_page, JX_TYPE_CUSTOMER_LIST_PAGE,
+                                                         "empty_page"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, _("No Customers Yet"));
+
+  jx_window_show_view (window, "deals");
+  deals = jx_window_get_view (window, "deals");
+  wait_while (deals_loading, deals);
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (deals, JX_TYPE_DEALS_VIEW, "empty_page"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, _("No Deals Yet"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (
+                     gtk_widget_get_template_child (deals, JX_TYPE_DEALS_VIEW, "empty_button"))),
+                   ==, "win.import");
+
+  /* With a deal, an empty list means the search matches nothing. */
+  {
+    JxStore *store = jx_context_get_store (jx_window_get_context (window));
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (jx_store_begin (store, "test", &error));
+    g_assert_true (jx_store_exec (store, "INSERT INTO customers (name) VALUES ('Acme')", &error));
+    g_assert_true (jx_store_exec (store, "INSERT INTO deals (ref, title, customer_id, stage_id, "
+                                  "stage_entered, status, opened) SELECT 'D-1', 'Test', 1, "
+                                  "id, '2026-11-01', 0, '2026-11-01' FROM stages "
+                                  "ORDER BY position LIMIT 1", &error));
+    g_assert_true (jx_store_commit (store, &error));
+    g_assert_no_error (error);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (deals, JX_TYPE_DEALS_VIEW,
+                                                                      "search_entry")),
+                         "no such deal");
+  wait_while (deals_loading, deals);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, _("No Deals Found"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -311,6 +445,8 @@ main (int   argc,
   g_test_add_func ("/jx/window/welcome", test_welcome);
   g_test_add_func ("/jx/window/demo-and-overview", test_demo_and_overview);
   g_test_add_func ("/jx/window/every-view", test_every_view);
+  g_test_add_func ("/jx/window/view-focus", test_view_focus);
+  g_test_add_func ("/jx/window/empty-database", test_empty_database);
   g_test_add_func ("/jx/window/switch-database", test_switch_database);
   g_test_add_func ("/jx/window/upgrade", test_upgrade);
   g_test_add_func ("/jx/window/undo", test_undo);

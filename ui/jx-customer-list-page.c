@@ -58,6 +58,7 @@ struct _JxCustomerListPage {
   GtkLabel          *summary_label;
   GtkColumnView     *column_view;
   AdwStatusPage     *empty_page;
+  GtkButton         *empty_button;
   GtkColumnViewColumn *columns[G_N_ELEMENTS (column_specs)];
 
   JxCustomerBase    *base;
@@ -111,6 +112,27 @@ update_summary (JxCustomerListPage *self)
                           count, total);
   gtk_label_set_text (self->summary_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n == 0);
+  if (n > 0)
+    return;
+  /* Nothing matches the filters, or there is nothing to match: a new database. */
+  if (jx_customer_base_get_n_rows (self->base) > 0)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Customers Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No customer matches the search and filters. Clear "
+                                         "them to see every customer."));
+      gtk_button_set_label (self->empty_button, _("_Clear Filters"));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Customers Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Import your customers from a CSV file that a CRM, an "
+                                         "ERP or a spreadsheet wrote."));
+      gtk_button_set_label (self->empty_button, _("_Import…"));
+    }
 }
 
 /* Filters */
@@ -158,6 +180,12 @@ on_search_changed_cb (JxCustomerListPage *self)
 static void
 on_clear_filters_cb (JxCustomerListPage *self)
 {
+  /* The button imports when there are no customers at all. */
+  if (self->base != NULL && jx_customer_base_get_n_rows (self->base) == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.import", NULL);
+      return;
+    }
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->tier_dropdown, 0);
@@ -568,6 +596,7 @@ jx_customer_list_page_class_init (JxCustomerListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JxCustomerListPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, JxCustomerListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, JxCustomerListPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JxCustomerListPage, empty_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_cb);

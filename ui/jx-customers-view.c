@@ -36,6 +36,9 @@ struct _JxCustomersView {
   GCancellable          *loading;
   gint64                 load_started;
   double                 ready_ms;
+  /* What had the focus when the customer page opened, to give it back on Back. */
+  GtkWidget             *focus_before_page;
+  guint                  focus_page_id;
 };
 
 G_DEFINE_FINAL_TYPE (JxCustomersView, jx_customers_view, ADW_TYPE_BIN)
@@ -178,6 +181,24 @@ set_context (JxCustomersView *self,
 
 /* Pages */
 
+/* The page's keys (Escape and Alt+Left go back, Ctrl+S saves the notes) need the focus in
+ * it; the board or list that opened it is hidden now. Done once the event that opened it is
+ * over: a list's double click takes the focus back to the row after activating it. */
+static gboolean
+focus_customer_page_cb (gpointer data)
+{
+  JxCustomersView *self = data;
+  GtkWidget *page = GTK_WIDGET (self->customer_page);
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  self->focus_page_id = 0;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "customer") == 0 &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_customer_activated_cb (JxCustomersView *self,
                           gint64           customer_id)
@@ -188,7 +209,19 @@ on_customer_activated_cb (JxCustomersView *self,
 static void
 on_customer_back_cb (JxCustomersView *self)
 {
+  GtkWidget *browse = gtk_stack_get_child_by_name (self->page_stack, "browse");
+  gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->customer_page)) != NULL;
+
   gtk_stack_set_visible_child_name (self->page_stack, "browse");
+  /* Escape or Alt+Left came from the keyboard: keep it in the view, on the card or row the
+   * customer was opened from when it is still there. */
+  if (!had_focus)
+    return;
+  if (self->focus_before_page != NULL && gtk_widget_is_ancestor (self->focus_before_page, browse)
+      && gtk_widget_is_visible (self->focus_before_page))
+    gtk_widget_grab_focus (self->focus_before_page);
+  else
+    gtk_widget_child_focus (browse, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -260,7 +293,13 @@ jx_customers_view_show_customer (JxCustomersView *self,
 
   if (!jx_customer_page_show_customer (self->customer_page, customer_id))
     return FALSE;
+  g_clear_weak_pointer (&self->focus_before_page);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    g_set_weak_pointer (&self->focus_before_page,
+                        gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_stack_set_visible_child_name (self->page_stack, "customer");
+  if (self->focus_page_id == 0)
+    self->focus_page_id = g_idle_add (focus_customer_page_cb, self);
   return TRUE;
 }
 
@@ -324,6 +363,8 @@ jx_customers_view_dispose (GObject *object)
   JxCustomersView *self = JX_CUSTOMERS_VIEW (object);
 
   set_context (self, NULL);
+  g_clear_weak_pointer (&self->focus_before_page);
+  g_clear_handle_id (&self->focus_page_id, g_source_remove);
   G_OBJECT_CLASS (jx_customers_view_parent_class)->dispose (object);
 }
 

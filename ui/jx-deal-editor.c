@@ -8,6 +8,7 @@
 #include "jx-deal-editor.h"
 #include "jx-lost-reason-dialog.h"
 #include "jx-name-choices.h"
+#include "jx-ui.h"
 #include "jx-window.h"
 
 /*
@@ -499,7 +500,7 @@ fill_fields (JxDealEditor *self)
   g_autofree char *notes = NULL;
   JxDeal *deal = self->deal;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), jx_deal_get_title (deal));
+  jx_ui_fill_editable (GTK_EDITABLE (self->title_row), jx_deal_get_title (deal));
   jx_customer_picker_set_customer (self->customer_picker, jx_deal_get_customer_id (deal),
                                    jx_deal_get_customer (deal));
   gtk_drop_down_set_selected (self->owner_dropdown,
@@ -527,11 +528,9 @@ fill_fields (JxDealEditor *self)
                                 amount % scale);
       else
         text = g_steal_pointer (&whole);
-      gtk_editable_set_text (GTK_EDITABLE (self->amount_row), text);
+      jx_ui_fill_editable (GTK_EDITABLE (self->amount_row), text);
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->close_row),
-                         jx_deal_get_expected_close (deal) != NULL
-                         ? jx_deal_get_expected_close (deal) : "");
+  jx_ui_fill_editable (GTK_EDITABLE (self->close_row), jx_deal_get_expected_close (deal));
   notes = jx_deals_get_notes (self->store, self->deal_id, &error);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             notes != NULL ? notes : "", -1);

@@ -42,6 +42,8 @@ struct _JxDealsView {
   GtkLabel        *summary_label;
   GtkStack        *mode_stack;
   GtkStack        *list_stack;
+  AdwStatusPage   *empty_page;
+  GtkButton       *empty_button;
   GtkColumnView   *column_view;
   GtkStack        *board_stack;
   GtkBox          *board_box;
@@ -49,6 +51,8 @@ struct _JxDealsView {
   JxContext       *context;
   JxStore         *store;
   gulong           changed_id;
+  /* Whether the database has any deal: 1, 0, or -1 when not known yet. */
+  int              has_deals;
   char            *currency;
   char            *mode;            /* "list" or "board" */
 
@@ -1257,6 +1261,51 @@ jx_deals_view_is_loading (JxDealsView *self)
 
 /* Summary ------------------------------------------------------------------------------- */
 
+/* Whether the database holds any deal; read once until the deals change. */
+static gboolean
+has_deals (JxDealsView *self)
+{
+  if (self->has_deals < 0 && self->store != NULL)
+    {
+      sqlite3_stmt *stmt = jx_store_prepare (self->store, "SELECT EXISTS (SELECT 1 FROM deals)",
+                                             NULL);
+
+      self->has_deals = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
+                        sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_finalize (stmt);
+    }
+  return self->has_deals > 0;
+}
+
+/* An empty list says why: nothing matches the search and filters, or a new database has no
+ * deals yet. */
+static void
+update_empty_page (JxDealsView *self)
+{
+  if (has_deals (self))
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Deals Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No deal matches the search and the filters. Try "
+                                         "other words, or clear the filters."));
+      gtk_button_set_label (self->empty_button, _("Clear Search and Filters"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button),
+                                      "deals.clear-filters");
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Deals Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Add the first deal with New Deal, or import deals "
+                                         "from a CSV file."));
+      gtk_button_set_label (self->empty_button, _("_Import…"));
+      gtk_button_set_use_underline (self->empty_button, TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.import");
+    }
+}
+
 static void
 update_summary (JxDealsView *self)
 {
@@ -1276,6 +1325,8 @@ update_summary (JxDealsView *self)
           total = jx_deal_list_get_amount_total (self->list);
           if (!loading)
             gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "rows" : "empty");
+          if (!loading && n == 0)
+            update_empty_page (self);
         }
     }
   else
@@ -1375,6 +1426,8 @@ on_store_changed_cb (JxDealsView *self,
       g_free (self->currency);
       self->currency = jx_store_get_setting (self->store, "currency");
     }
+  if (tables & JX_TABLE_DEALS)
+    self->has_deals = -1;
   if (tables & (JX_TABLE_STAGES | JX_TABLE_DEALS | JX_TABLE_STAGE_EVENTS))
     {
       /* Names and order follow the stages editor; the stages are read again when next
@@ -1406,6 +1459,7 @@ set_store (JxDealsView *self,
   g_clear_object (&self->region_choices);
   g_clear_object (&self->line_choices);
   g_set_object (&self->store, store);
+  self->has_deals = -1;
   g_clear_pointer (&self->currency, g_free);
   g_clear_object (&self->stages);
   if (store == NULL)
@@ -1420,10 +1474,10 @@ set_store (JxDealsView *self,
     g_autoptr(JxNameList) regions = jx_name_list_new (store, JX_TABLE_REGIONS);
     g_autoptr(JxNameList) lines = jx_name_list_new (store, JX_TABLE_PRODUCT_LINES);
 
-    self->stage_choices = jx_name_choices_new (_("All stages"), G_LIST_MODEL (stages));
-    self->owner_choices = jx_name_choices_new (_("All owners"), G_LIST_MODEL (owners));
-    self->region_choices = jx_name_choices_new (_("All regions"), G_LIST_MODEL (regions));
-    self->line_choices = jx_name_choices_new (_("All product lines"), G_LIST_MODEL (lines));
+    self->stage_choices = jx_name_choices_new (_("All Stages"), G_LIST_MODEL (stages));
+    self->owner_choices = jx_name_choices_new (_("All Owners"), G_LIST_MODEL (owners));
+    self->region_choices = jx_name_choices_new (_("All Regions"), G_LIST_MODEL (regions));
+    self->line_choices = jx_name_choices_new (_("All Product Lines"), G_LIST_MODEL (lines));
   }
   setup_dropdown (self->stage_dropdown, self->stage_choices);
   setup_dropdown (self->owner_dropdown, self->owner_choices);
@@ -1620,6 +1674,8 @@ jx_deals_view_class_init (JxDealsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JxDealsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, JxDealsView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, JxDealsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, JxDealsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JxDealsView, empty_button);
   gtk_widget_class_bind_template_child (widget_class, JxDealsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, JxDealsView, board_stack);
   gtk_widget_class_bind_template_child (widget_class, JxDealsView, board_box);
@@ -1666,11 +1722,12 @@ static void
 jx_deals_view_init (JxDealsView *self)
 {
   const char *statuses[] = {
-    _("Open deals"), _("Won deals"), _("Lost deals"), _("All deals"), NULL,
+    _("Open Deals"), _("Won Deals"), _("Lost Deals"), _("All Deals"), NULL,
   };
   g_autoptr(GtkStringList) status_model = gtk_string_list_new (statuses);
 
   self->mode = g_strdup ("list");
+  self->has_deals = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_model));

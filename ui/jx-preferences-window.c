@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-preferences-window.h"
+#include "jx-ui.h"
 
 /*
  * Preferences that belong to the data (company, currency, fiscal year) live in the open
@@ -225,7 +226,7 @@ load (JxPreferencesWindow *self)
       company = jx_store_get_setting (store, "company_name");
       currency = jx_store_get_setting (store, "currency");
       month = jx_store_get_setting_int (store, "fiscal_year_start_month", 1);
-      gtk_editable_set_text (GTK_EDITABLE (self->company_row), company ? company : "");
+      jx_ui_fill_editable (GTK_EDITABLE (self->company_row), company);
       for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
         if (g_strcmp0 (currency, currencies[i]) == 0)
           adw_combo_row_set_selected (self->currency_row, i);

@@ -8,6 +8,7 @@
 
 #include "jx-region-chart-view.h"
 #include "jx-regions-view.h"
+#include "jx-ui.h"
 #include "jx-window.h"
 
 /*
@@ -114,8 +115,8 @@ static void start_load (JxRegionsView *self);
  * @minor: (out): the amount in minor units, −1 for empty text
  * @error: return location for an error
  *
- * Reads a market potential in major units with grouping, an optional currency symbol and
- * an optional scale (K, M, B, 万, 亿).
+ * Reads a market potential as jx_money_parse() reads amounts, with empty text for a
+ * potential that is not known.
  */
 gboolean
 jx_regions_view_parse_amount (const char  *text,
@@ -123,71 +124,22 @@ jx_regions_view_parse_amount (const char  *text,
                               gint64      *minor,
                               GError     **error)
 {
-  static const struct {
-    const char *suffix;
-    double      scale;
-  } scales[] = {
-    { "亿", 1e8 }, { "万", 1e4 }, { "k", 1e3 }, { "K", 1e3 }, { "m", 1e6 }, { "M", 1e6 },
-    { "b", 1e9 }, { "B", 1e9 },
-  };
-  g_autoptr(GString) digits = g_string_new (NULL);
   g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-  const char *symbol = jx_currency_symbol (currency);
-  const char *p = copy;
-  double scale = 1, major, unit = pow (10, jx_currency_digits (currency));
-  gboolean dot = FALSE;
-  char *end = NULL;
-  gsize len;
+  g_autoptr(GError) local_error = NULL;
 
-  if (*p == '\0')
+  if (*copy == '\0')
     {
       *minor = -1;
       return TRUE;
     }
-  if (symbol != NULL && *symbol != '\0' && g_str_has_prefix (p, symbol))
-    p += strlen (symbol);
-  else if (g_str_has_prefix (p, "¥") || g_str_has_prefix (p, "￥"))
-    p = g_utf8_next_char (p);
-  len = strlen (p);
-  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
-    {
-      gsize n = strlen (scales[i].suffix);
-
-      if (len > n && strcmp (p + len - n, scales[i].suffix) == 0)
-        {
-          scale = scales[i].scale;
-          len -= n;
-          break;
-        }
-    }
-  for (const char *q = p; q < p + len; q = g_utf8_next_char (q))
-    {
-      gunichar c = g_utf8_get_char (q);
-
-      if (c >= '0' && c <= '9')
-        g_string_append_c (digits, (char) c);
-      else if (c == '.' && !dot)
-        {
-          dot = TRUE;
-          g_string_append_c (digits, '.');
-        }
-      else if (c == ',' || c == ' ' || c == '_' || c == 0x00a0 || c == 0xff0c || c == 0x202f)
-        continue;
-      else
-        goto invalid;
-    }
-  if (digits->len == 0 || g_str_equal (digits->str, "."))
-    goto invalid;
-  major = g_ascii_strtod (digits->str, &end);
-  if (end == NULL || *end != '\0' || !isfinite (major) || major * scale * unit > 9e15)
-    goto invalid;
-  *minor = (gint64) llround (major * scale * unit);
-  return TRUE;
-
-invalid:
-  g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-               _("“%s” is not an amount. Enter the yearly potential as a number such as "
-                 "180,000,000, 180M or 1.8亿, or leave it empty when it is not known."), copy);
+  if (jx_money_parse (copy, currency, minor, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, JX_MONEY_ERROR, JX_MONEY_ERROR_INVALID))
+    g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
+                 _("“%s” is not an amount. Enter the yearly potential as a number such as "
+                   "180,000,000, 180M or 1.8亿, or leave it empty when it is not known."), copy);
+  else
+    g_set_error_literal (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID, local_error->message);
   return FALSE;
 }
 
@@ -398,7 +350,7 @@ fill_entry (AdwEntryRow  *row,
   g_free (*shown);
   *shown = g_strdup (text);
   if (g_strcmp0 (current, text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
+    jx_ui_fill_editable (GTK_EDITABLE (row), text);
 }
 
 static char *

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-stages-editor.h"
+#include "jx-ui.h"
 
 /*
  * The stages editor: the open stages in order, each an expander row with its name, win
@@ -418,6 +419,7 @@ make_row (JxStagesEditor *self,
                                _("The chance a deal in this stage is won, for the weighted "
                                  "pipeline"));
   r->probability = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 100, 5));
+  jx_ui_spin_button_set_undo (r->probability, "stages.undo", "stages.redo");
   gtk_widget_set_valign (GTK_WIDGET (r->probability), GTK_ALIGN_CENTER);
   gtk_spin_button_set_digits (r->probability, 0);
   gtk_spin_button_set_numeric (r->probability, TRUE);
@@ -538,7 +540,7 @@ update_row (JxStagesEditor *self,
   /* Only what changed in the store is put back in a field: text being typed stays. */
   if (g_strcmp0 (name, r->saved_name) != 0)
     {
-      gtk_editable_set_text (GTK_EDITABLE (r->name), name);
+      jx_ui_fill_editable (GTK_EDITABLE (r->name), name);
       g_free (r->saved_name);
       r->saved_name = g_strdup (name);
     }
@@ -558,7 +560,7 @@ update_row (JxStagesEditor *self,
     {
       g_autofree char *days = stalled > 0 ? g_strdup_printf ("%d", stalled) : g_strdup ("");
 
-      gtk_editable_set_text (GTK_EDITABLE (r->stalled), days);
+      jx_ui_fill_editable (GTK_EDITABLE (r->stalled), days);
       gtk_widget_remove_css_class (GTK_WIDGET (r->stalled), "error");
       r->saved_stalled = stalled;
     }
@@ -632,7 +634,7 @@ set_outcome_text (AdwEntryRow *row,
 {
   if (!gtk_widget_has_focus (GTK_WIDGET (row)) ||
       g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), name) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), name);
+    jx_ui_fill_editable (GTK_EDITABLE (row), name);
 }
 
 static void

@@ -367,4 +367,6 @@ jx_target_add_dialog_init (JxTargetAddDialog *self)
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_widget (GTK_WINDOW (self), create);
+  /* Typing starts with the name, not on Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }

@@ -7,6 +7,7 @@
 
 #include "jx-target-amount.h"
 #include "jx-target-decompose-dialog.h"
+#include "jx-ui.h"
 #include "jx-window.h"
 
 /*
@@ -837,6 +838,7 @@ jx_target_decompose_dialog_init (JxTargetDecomposeDialog *self)
   adw_action_row_set_subtitle (self->years_row,
                                _("Complete years whose monthly pattern is averaged"));
   self->years_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 10, 1));
+  jx_ui_spin_button_set_undo (self->years_spin, NULL, NULL);
   gtk_spin_button_set_value (self->years_spin, 3);
   gtk_widget_set_valign (GTK_WIDGET (self->years_spin), GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->years_spin, "value-changed", G_CALLBACK (on_years_cb), self);

@@ -6,6 +6,7 @@
 
 #include "jx-target-amount.h"
 #include "jx-target-editor.h"
+#include "jx-ui.h"
 #include "jx-window.h"
 
 /*
@@ -117,7 +118,7 @@ set_row_text (AdwEntryRow *row,
 {
   if (row_is_editing (row) && g_object_get_data (G_OBJECT (row), "jx-edited") != NULL)
     return;
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  jx_ui_fill_editable (GTK_EDITABLE (row), text);
   g_object_set_data (G_OBJECT (row), "jx-edited", NULL);
 }
 

@@ -6,6 +6,7 @@
 
 #include "jx-target-amount.h"
 #include "jx-target-outline.h"
+#include "jx-ui.h"
 #include "jx-window.h"
 
 /*
@@ -233,7 +234,7 @@ update_amount (GtkWidget *entry)
     return;
   text = jx_target_amount_to_text (jx_target_node_get_metric (node),
                                    jx_target_node_get_amount (node), currency (self));
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  jx_ui_fill_editable (GTK_EDITABLE (entry), text);
   g_object_set_data (G_OBJECT (entry), "jx-edited", NULL);
   show_entry_error (entry, NULL);
   gap = jx_target_node_get_n_children (node) > 0 ? jx_target_node_get_unallocated (node) : 0;

@@ -421,7 +421,7 @@ refresh_cell (JxTeamView *self,
         if ((!g_object_get_data (G_OBJECT (cell), "jx-typing") ||
              g_object_get_data (G_OBJECT (cell), "jx-restore")) &&
             g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), text) != 0)
-          gtk_editable_set_text (GTK_EDITABLE (cell), text != NULL ? text : "");
+          jx_ui_fill_editable (GTK_EDITABLE (cell), text);
         if (cell_column (cell) == JX_TEAM_COLUMN_NAME)
           {
             if (jx_team_member_get_active (member))
@@ -775,6 +775,7 @@ make_cell (JxTeamView   *self,
       break;
     case JX_TEAM_COLUMN_CAPACITY:
       cell = gtk_spin_button_new_with_range (-1, 744, 5);
+      jx_ui_spin_button_set_undo (GTK_SPIN_BUTTON (cell), "win.undo", "win.redo");
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (cell), 0);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (cell), FALSE);
       gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (cell), GTK_UPDATE_IF_VALID);
@@ -1405,6 +1406,7 @@ policy_spin (JxTeamView *self,
 {
   GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 0.25);
 
+  jx_ui_spin_button_set_undo (GTK_SPIN_BUTTON (spin), "win.undo", "win.redo");
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
   gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);

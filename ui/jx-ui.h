@@ -10,5 +10,10 @@ G_BEGIN_DECLS
 void jx_ui_init                (void);
 void jx_ui_chart_style_for     (GtkWidget    *widget,
                                 JxChartStyle *style);
+void jx_ui_fill_editable       (GtkEditable  *editable,
+                                const char   *text);
+void jx_ui_spin_button_set_undo (GtkSpinButton *spin,
+                                 const char    *undo_action,
+                                 const char    *redo_action);
 
 G_END_DECLS

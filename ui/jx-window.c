@@ -39,11 +39,14 @@ struct _JxWindow {
   gulong                undo_notify_id;
   guint                 pulse_id;
   gulong                redo_notify_id;
+  guint                 focus_retry_id;
+  guint                 focus_retries;
 };
 
 G_DEFINE_FINAL_TYPE (JxWindow, jx_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_view_actions (JxWindow *self);
+static void focus_visible_view (JxWindow *self);
 
 static const char *const view_names[] = {
   "overview", "targets", "customers", "funnel", "deals", "regions", "team",
@@ -129,6 +132,7 @@ set_store (JxWindow *self,
   update_undo_actions (self);
   update_view_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
+  focus_visible_view (self);
 }
 
 void
@@ -669,6 +673,68 @@ view_action_activate (GtkWidget  *widget,
     gtk_widget_activate_action (view, "view.export-pdf", NULL);
 }
 
+/* Moves the focus into the visible view unless it is there already; FALSE when the view has
+ * nothing that can take it (yet). */
+static gboolean
+move_focus_to_view (JxWindow *self)
+{
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (view == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                 "views") != 0)
+    return TRUE;
+  if (focus != NULL && (focus == view || gtk_widget_is_ancestor (focus, view)))
+    return TRUE;
+  return gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+retry_focus_cb (gpointer data)
+{
+  JxWindow *self = data;
+
+  /* Only while nothing has the focus: the user may have put it somewhere meanwhile. */
+  if (gtk_root_get_focus (GTK_ROOT (self)) == NULL && !move_focus_to_view (self) &&
+      ++self->focus_retries < 50)
+    return G_SOURCE_CONTINUE;
+  self->focus_retry_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK runs a view's shortcuts (Ctrl+Shift+N in Targets, Ctrl+F in Deals…) only while the
+ * focus is inside the view, so the view that shows takes the focus unless it already holds
+ * it: after Alt+1…7, a click on the view switcher, opening a database and at startup. A view
+ * that is still loading gets it when its content arrives. */
+static void
+focus_visible_view (JxWindow *self)
+{
+  g_clear_handle_id (&self->focus_retry_id, g_source_remove);
+  if (move_focus_to_view (self))
+    return;
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+  self->focus_retries = 0;
+  self->focus_retry_id = g_timeout_add (100, retry_focus_cb, self);
+}
+
+/* Keyboard Shortcuts opens on the section of the view on screen (gtk/help-overlay.ui has one
+ * for each view with keys of its own, named after it, and "shortcuts" for the rest). */
+static void
+update_shortcuts_section (JxWindow   *self,
+                          const char *view)
+{
+  GtkShortcutsWindow *overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  const char *section = "shortcuts";
+
+  if (overlay == NULL)
+    return;
+  for (guint i = 0; view != NULL && i < G_N_ELEMENTS (view_names); i++)
+    if (g_str_equal (view, view_names[i]) && !g_str_equal (view, "overview"))
+      section = view;
+  g_object_set (overlay, "section-name", section, NULL);
+}
+
 static void
 on_visible_view_cb (JxWindow *self)
 {
@@ -676,7 +742,9 @@ on_visible_view_cb (JxWindow *self)
 
   if (name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
+  update_shortcuts_section (self, name);
   update_view_actions (self);
+  focus_visible_view (self);
 }
 
 static gboolean
@@ -711,6 +779,8 @@ jx_window_new (GtkApplication *application,
   jx_window_show_view (self, view);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (on_visible_view_cb), self);
+  update_shortcuts_section (self, jx_window_get_visible_view (self));
+  focus_visible_view (self);
   return self;
 }
 
@@ -730,6 +800,7 @@ jx_window_dispose (GObject *object)
         }
     }
   stop_pulse (self);
+  g_clear_handle_id (&self->focus_retry_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JX_TYPE_WINDOW);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);

@@ -123,8 +123,8 @@ parse_id (const char *text,
   return end != text && *end == '\0' && *id > 0;
 }
 
-/* "1234567.89", "1,234,567", "¥1200" in major units to minor units; counts for the count
- * metrics must be whole. */
+/* --amount as the application reads a typed target ("1,200,000", "¥120万", counts whole);
+ * bad text is bad usage. */
 static gboolean
 parse_amount (const char      *text,
               JxTargetMetric   metric,
@@ -132,47 +132,12 @@ parse_amount (const char      *text,
               gint64          *amount,
               GError         **error)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
-  int decimals = jx_target_metric_is_money (metric) ? jx_currency_digits (currency) : 0;
-  int seen_point = -1;
-  gint64 value = 0;
+  g_autoptr(GError) local_error = NULL;
 
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ',' || c == '_' || c == ' ')
-        continue;
-      if (c == '.')
-        {
-          if (seen_point >= 0)
-            goto bad;
-          seen_point = 0;
-        }
-      else if (c < 128 && g_ascii_isdigit (c))
-        {
-          if (seen_point >= 0 && ++seen_point > decimals)
-            goto bad;
-          g_string_append_c (digits, (char) c);
-        }
-      /* A currency sign in front ("¥1200") is fine. */
-      else if (digits->len > 0 || seen_point >= 0 ||
-               g_unichar_type (c) != G_UNICODE_CURRENCY_SYMBOL)
-        goto bad;
-    }
-  if (digits->len == 0 || digits->len > 17)
-    goto bad;
-  value = g_ascii_strtoll (digits->str, NULL, 10);
-  for (int i = MAX (seen_point, 0); i < decimals; i++)
-    value *= 10;
-  *amount = value;
-  return TRUE;
-
-bad:
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               jx_target_metric_is_money (metric)
-               ? _("--amount: “%s” is not an amount (for example 1200000 or 1,200,000.50)")
-               : _("--amount: “%s” is not a whole number"), text != NULL ? text : "");
+  if (jx_target_amount_parse (text != NULL ? text : "", metric, currency, amount, &local_error))
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--amount: %s",
+               local_error->message);
   return FALSE;
 }
 
@@ -1017,8 +982,17 @@ jx_cli_targets (JxCli  *cli,
 {
   if (argc > 1 && argv[1][0] != '-')
     {
+      static const char *const subs[] = { "add", "decompose", "suggest", "set", "rebalance",
+                                          "delete", NULL };
       const char *sub = argv[1];
 
+      /* "Usage: jingxi-cli targets add [OPTION…]" in the subcommand's --help. */
+      if (g_strv_contains (subs, sub))
+        {
+          g_autofree char *prgname = g_strdup_printf ("jingxi-cli targets %s", sub);
+
+          g_set_prgname (prgname);
+        }
       if (g_str_equal (sub, "add"))
         return targets_add (cli, argc - 1, argv + 1);
       if (g_str_equal (sub, "decompose"))

@@ -216,7 +216,13 @@ main (int   argc,
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[i], commands[c].name))
-      return commands[c].run (&cli, argc - i, argv + i);
+      {
+        /* A command's --help then reads "Usage: jingxi-cli init [OPTION…]". */
+        g_autofree char *prgname = g_strdup_printf ("jingxi-cli %s", commands[c].name);
+
+        g_set_prgname (prgname);
+        return commands[c].run (&cli, argc - i, argv + i);
+      }
 
   g_printerr ("jingxi-cli: ");
   g_printerr (_("unknown command “%s”"), argv[i]);

@@ -6,11 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "jx-import-parse.h"
+#include "jx-money.h"
 #include "jx-target-amount.h"
+#include "jx-target-node.h"
 
 /*
  * Target amounts as the manager types them: money in major units ("1,200,000.50",
- * "¥1200") for revenue targets, whole numbers for deal and customer counts.
+ * "¥1200", "120万") for revenue targets, whole numbers for deal and customer counts.
  */
 
 /* The text an amount field starts with: the figure without the currency sign. */
@@ -38,6 +40,39 @@ jx_target_amount_to_text (JxTargetMetric  metric,
   return g_steal_pointer (&text);
 }
 
+/* Money as the deal editor and the regions read it (jx_money_parse(): "1,200,000",
+ * "¥120万", "1.2亿"), with the target's own words for what is wrong. */
+static gboolean
+parse_money (const char  *text,
+             const char  *currency,
+             gint64      *amount,
+             GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autoptr(GError) money_error = NULL;
+
+  if (trimmed[0] == '\0')
+    {
+      g_set_error_literal (error, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
+                           _("Enter the target, for example 1,200,000."));
+      return FALSE;
+    }
+  if (jx_money_parse (trimmed, currency, amount, &money_error))
+    return TRUE;
+  if (g_error_matches (money_error, JX_MONEY_ERROR, JX_MONEY_ERROR_NEGATIVE))
+    g_set_error_literal (error, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
+                         _("A target cannot be negative."));
+  else if (g_error_matches (money_error, JX_MONEY_ERROR, JX_MONEY_ERROR_TOO_LARGE))
+    g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
+                 _("“%s” is too large for a target."), trimmed);
+  else if (g_error_matches (money_error, JX_MONEY_ERROR, JX_MONEY_ERROR_INVALID))
+    g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
+                 _("“%s” is not an amount; type it like 1200000 or 1,200,000.50."), trimmed);
+  else
+    g_set_error_literal (error, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID, money_error->message);
+  return FALSE;
+}
+
 /* Reads a typed amount into minor units (money) or a count. */
 gboolean
 jx_target_amount_parse (const char      *text,
@@ -47,12 +82,10 @@ jx_target_amount_parse (const char      *text,
                         GError         **error)
 {
   JxAmountResult result;
-  gboolean money = jx_target_metric_is_money (metric);
 
-  if (money)
-    result = jx_import_parse_amount (text, jx_currency_digits (currency), amount);
-  else
-    result = jx_import_parse_count (text, amount);
+  if (jx_target_metric_is_money (metric))
+    return parse_money (text, currency, amount, error);
+  result = jx_import_parse_count (text, amount);
   switch (result)
     {
     case JX_AMOUNT_OK:
@@ -72,8 +105,7 @@ jx_target_amount_parse (const char      *text,
     case JX_AMOUNT_INVALID:
     default:
       g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
-                   money ? _("“%s” is not an amount; type it like 1200000 or 1,200,000.50.")
-                         : _("“%s” is not a whole number."), text);
+                   _("“%s” is not a whole number."), text);
       return FALSE;
     }
 }
