@@ -18,7 +18,7 @@
  */
 
 struct _JxCustomersView {
-  AdwBin                 parent_instance;
+  JxView                 parent_instance;
 
   GtkStack              *state_stack;
   GtkSpinner            *spinner;
@@ -30,7 +30,6 @@ struct _JxCustomersView {
   JxTierSuggestionsPage *suggestions_page;
   JxCustomerPage        *customer_page;
 
-  JxContext             *context;
   JxStore               *store;
   JxCustomerBase        *base;
   GCancellable          *loading;
@@ -41,11 +40,10 @@ struct _JxCustomersView {
   guint                  focus_page_id;
 };
 
-G_DEFINE_FINAL_TYPE (JxCustomersView, jx_customers_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (JxCustomersView, jx_customers_view, JX_TYPE_VIEW)
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
   PROP_BASE,
   N_PROPS
 };
@@ -122,7 +120,7 @@ start_loading (JxCustomersView *self)
     }
   if (self->store == NULL)
     return;
-  jx_context_get_today (self->context, &today);
+  jx_view_get_today (JX_VIEW (self), &today);
   self->loading = g_cancellable_new ();
   self->load_started = g_get_monotonic_time ();
   set_state (self, "loading");
@@ -155,28 +153,10 @@ set_store (JxCustomersView *self,
 }
 
 static void
-on_context_store_cb (JxCustomersView *self)
+view_set_store (JxView  *view,
+                JxStore *store)
 {
-  set_store (self, jx_context_get_store (self->context));
-}
-
-static void
-set_context (JxCustomersView *self,
-             JxContext       *context)
-{
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_store_cb, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      g_signal_connect_swapped (context, "notify::store", G_CALLBACK (on_context_store_cb), self);
-      set_store (self, jx_context_get_store (context));
-    }
-  else
-    set_store (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  set_store (JX_CUSTOMERS_VIEW (view), store);
 }
 
 /* Pages */
@@ -362,7 +342,7 @@ jx_customers_view_dispose (GObject *object)
 {
   JxCustomersView *self = JX_CUSTOMERS_VIEW (object);
 
-  set_context (self, NULL);
+  jx_view_set_context (JX_VIEW (self), NULL);
   g_clear_weak_pointer (&self->focus_before_page);
   g_clear_handle_id (&self->focus_page_id, g_source_remove);
   G_OBJECT_CLASS (jx_customers_view_parent_class)->dispose (object);
@@ -378,29 +358,8 @@ jx_customers_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
     case PROP_BASE:
       g_value_set_object (value, self->base);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jx_customers_view_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  JxCustomersView *self = JX_CUSTOMERS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -412,15 +371,12 @@ jx_customers_view_class_init (JxCustomersViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JX_VIEW_CLASS (klass)->set_store = view_set_store;
 
   object_class->dispose = jx_customers_view_dispose;
   object_class->get_property = jx_customers_view_get_property;
-  object_class->set_property = jx_customers_view_set_property;
   widget_class->map = jx_customers_view_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BASE] =
     g_param_spec_object ("base", NULL, NULL, JX_TYPE_CUSTOMER_BASE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "jx-view.h"
+
 #include "jx-core.h"
 #include "jx-customer-list-page.h"
 #include "jx-customer-page.h"
@@ -12,7 +14,7 @@
 G_BEGIN_DECLS
 
 #define JX_TYPE_CUSTOMERS_VIEW (jx_customers_view_get_type ())
-G_DECLARE_FINAL_TYPE (JxCustomersView, jx_customers_view, JX, CUSTOMERS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (JxCustomersView, jx_customers_view, JX, CUSTOMERS_VIEW, JxView)
 
 JxCustomerBase        *jx_customers_view_get_base             (JxCustomersView *self);
 const char            *jx_customers_view_get_state            (JxCustomersView *self);

@@ -28,7 +28,7 @@
 typedef struct _BoardColumn BoardColumn;
 
 struct _JxDealsView {
-  AdwBin           parent_instance;
+  JxView           parent_instance;
 
   GtkSearchEntry  *search_entry;
   GtkWidget       *filter_bar;
@@ -48,7 +48,6 @@ struct _JxDealsView {
   GtkStack        *board_stack;
   GtkBox          *board_box;
 
-  JxContext       *context;
   JxStore         *store;
   gulong           changed_id;
   /* Whether the database has any deal: 1, 0, or -1 when not known yet. */
@@ -85,11 +84,10 @@ struct _BoardColumn {
   JxDealSelection *selection;
 };
 
-G_DEFINE_FINAL_TYPE (JxDealsView, jx_deals_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (JxDealsView, jx_deals_view, JX_TYPE_VIEW)
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
   PROP_MODE,
   N_PROPS
 };
@@ -140,7 +138,7 @@ static void
 get_today (JxDealsView *self,
            GDate       *today)
 {
-  jx_context_get_today (self->context, today);
+  jx_view_get_today (JX_VIEW (self), today);
 }
 
 /* A fresh snapshot of one deal, or NULL when it no longer exists. */
@@ -435,7 +433,7 @@ new_deal_activate (GtkWidget  *widget,
   JxDealsView *self = JX_DEALS_VIEW (widget);
 
   if (self->store != NULL)
-    jx_deal_editor_present (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, 0);
+    jx_deal_editor_present (GTK_WINDOW (gtk_widget_get_root (widget)), jx_view_get_context (JX_VIEW (self)), 0);
 }
 
 static void
@@ -1488,25 +1486,10 @@ set_store (JxDealsView *self,
 }
 
 static void
-on_context_store_cb (JxDealsView *self)
+view_set_store (JxView  *view,
+                JxStore *store)
 {
-  set_store (self, jx_context_get_store (self->context));
-}
-
-static void
-set_context (JxDealsView *self,
-             JxContext   *context)
-{
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_store_cb, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      g_signal_connect_swapped (context, "notify::store", G_CALLBACK (on_context_store_cb), self);
-      set_store (self, jx_context_get_store (context));
-    }
-  else
-    set_store (self, NULL);
+  set_store (JX_DEALS_VIEW (view), store);
 }
 
 static void
@@ -1565,7 +1548,7 @@ jx_deals_view_dispose (GObject *object)
 {
   JxDealsView *self = JX_DEALS_VIEW (object);
 
-  set_context (self, NULL);
+  jx_view_set_context (JX_VIEW (self), NULL);
   /* A row menu still open is a child of the view. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)), *next; child != NULL;
        child = next)
@@ -1602,9 +1585,6 @@ jx_deals_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
     case PROP_MODE:
       g_value_set_string (value, self->mode);
       break;
@@ -1623,9 +1603,6 @@ jx_deals_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
     case PROP_MODE:
       set_mode (self, g_value_get_string (value));
       break;
@@ -1643,6 +1620,7 @@ jx_deals_view_class_init (JxDealsViewClass *klass)
     "deals.open", "deals.next-stage", "deals.previous-stage", "deals.mark-won",
     "deals.mark-lost", "deals.reopen",
   };
+  JX_VIEW_CLASS (klass)->set_store = view_set_store;
 
   object_class->dispose = jx_deals_view_dispose;
   object_class->finalize = jx_deals_view_finalize;
@@ -1651,9 +1629,6 @@ jx_deals_view_class_init (JxDealsViewClass *klass)
   widget_class->map = jx_deals_view_map;
   widget_class->unmap = jx_deals_view_unmap;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* "list" or "board". */
   properties[PROP_MODE] =
     g_param_spec_string ("mode", NULL, NULL, "list",

@@ -3,12 +3,14 @@
 
 #include <adwaita.h>
 
+#include "jx-view.h"
+
 #include "jx-core.h"
 
 G_BEGIN_DECLS
 
 #define JX_TYPE_DEALS_VIEW (jx_deals_view_get_type ())
-G_DECLARE_FINAL_TYPE (JxDealsView, jx_deals_view, JX, DEALS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (JxDealsView, jx_deals_view, JX, DEALS_VIEW, JxView)
 
 /* For tests: the view's parts that a user drives by pointer. */
 GtkColumnViewColumn *jx_deals_view_get_sort_column  (JxDealsView *self,

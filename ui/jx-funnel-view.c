@@ -56,7 +56,7 @@ static const JxTier tier_order[] = {
 };
 
 struct _JxFunnelView {
-  AdwBin           parent_instance;
+  JxView           parent_instance;
 
   GtkStack        *stack;
   GtkSpinner      *spinner;
@@ -92,7 +92,6 @@ struct _JxFunnelView {
   GHashTable      *kpi_values;     /* card name → value label */
   GHashTable      *kpi_details;    /* card name → detail label */
 
-  JxContext       *context;
   JxStore         *store;
   gulong           changed_id;
   GCancellable    *loading;
@@ -112,15 +111,7 @@ struct _JxFunnelView {
   JxDealList      *stalled_deals;
 };
 
-G_DEFINE_FINAL_TYPE (JxFunnelView, jx_funnel_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (JxFunnelView, jx_funnel_view, JX_TYPE_VIEW)
 
 static void queue_recompute (JxFunnelView *self);
 static void update_band_list (JxFunnelView *self);
@@ -327,7 +318,7 @@ build_filter (JxFunnelView *self,
   GDate today;
 
   jx_deal_filter_init (filter);
-  jx_context_get_today (self->context, &today);
+  jx_view_get_today (JX_VIEW (self), &today);
   if (preset == PERIOD_CUSTOM)
     {
       gboolean from_ok = read_date_entry (self->from_entry, &filter->from);
@@ -405,7 +396,7 @@ on_mode_toggled_cb (JxFunnelView *self)
 static char *
 currency (JxFunnelView *self)
 {
-  return jx_context_dup_currency (self->context);
+  return jx_context_dup_currency (jx_view_get_context (JX_VIEW (self)));
 }
 
 static char *
@@ -653,7 +644,7 @@ update_period_label (JxFunnelView *self)
   g_autofree char *text = NULL;
   GDate today;
 
-  jx_context_get_today (self->context, &today);
+  jx_view_get_today (JX_VIEW (self), &today);
   today_text = jx_date_format (&today);
   if (g_date_valid (&self->filter.from) && g_date_valid (&self->filter.to))
     {
@@ -687,7 +678,7 @@ update_stalled (JxFunnelView *self)
   g_autoptr(GtkNoSelection) selection = NULL;
   GDate today;
 
-  jx_context_get_today (self->context, &today);
+  jx_view_get_today (JX_VIEW (self), &today);
   g_clear_pointer (&self->stalled_ids, g_array_unref);
   g_clear_object (&self->stalled_deals);
   self->stalled_ids = jx_funnel_deal_ids (self->store, &self->filter, &today,
@@ -740,7 +731,7 @@ recompute (JxFunnelView *self)
     return;
   if (!build_filter (self, &filter))
     return;   /* a custom date being typed: keep the figures shown */
-  jx_context_get_today (self->context, &today);
+  jx_view_get_today (JX_VIEW (self), &today);
   report = jx_funnel_compute (self->store, &filter, &today, &error);
   if (report == NULL)
     {
@@ -825,7 +816,7 @@ update_band_list (JxFunnelView *self)
       return;
     }
 
-  jx_context_get_today (self->context, &today);
+  jx_view_get_today (JX_VIEW (self), &today);
   self->band_ids = jx_funnel_deal_ids (self->store, &self->filter, &today, set,
                                        outcome ? 0 : self->band_stage_id, &error);
   if (self->band_ids == NULL)
@@ -1108,28 +1099,10 @@ set_store (JxFunnelView *self,
 }
 
 static void
-on_context_store_cb (JxFunnelView *self)
+view_set_store (JxView  *view,
+                JxStore *store)
 {
-  set_store (self, jx_context_get_store (self->context));
-}
-
-static void
-set_context (JxFunnelView *self,
-             JxContext    *context)
-{
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_store_cb, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      g_signal_connect_swapped (context, "notify::store", G_CALLBACK (on_context_store_cb), self);
-      set_store (self, jx_context_get_store (context));
-    }
-  else
-    set_store (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  set_store (JX_FUNNEL_VIEW (view), store);
 }
 
 static void
@@ -1161,7 +1134,7 @@ print_activate (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  jx_context_get_today (self->context, &today);
+  jx_view_get_today (JX_VIEW (self), &today);
   report = jx_funnel_report_new (self->store, &self->filter, &today, &error);
   jx_date_to_iso_buf (&today, iso);
   /* Translators: the file name suggested for the funnel report; %s is a date. */
@@ -1176,7 +1149,7 @@ jx_funnel_view_dispose (GObject *object)
 {
   JxFunnelView *self = JX_FUNNEL_VIEW (object);
 
-  set_context (self, NULL);
+  jx_view_set_context (JX_VIEW (self), NULL);
   g_clear_handle_id (&self->recompute_id, g_source_remove);
   for (guint dim = 0; dim < N_DIMS; dim++)
     {
@@ -1206,56 +1179,15 @@ jx_funnel_view_finalize (GObject *object)
 }
 
 static void
-jx_funnel_view_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  JxFunnelView *self = JX_FUNNEL_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jx_funnel_view_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  JxFunnelView *self = JX_FUNNEL_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 jx_funnel_view_class_init (JxFunnelViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JX_VIEW_CLASS (klass)->set_store = view_set_store;
 
   object_class->dispose = jx_funnel_view_dispose;
   object_class->finalize = jx_funnel_view_finalize;
-  object_class->get_property = jx_funnel_view_get_property;
-  object_class->set_property = jx_funnel_view_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jingxi/Jingxi/ui/jx-funnel-view.ui");

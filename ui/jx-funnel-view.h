@@ -3,13 +3,15 @@
 
 #include <adwaita.h>
 
+#include "jx-view.h"
+
 #include "jx-core.h"
 #include "jx-funnel-chart.h"
 
 G_BEGIN_DECLS
 
 #define JX_TYPE_FUNNEL_VIEW (jx_funnel_view_get_type ())
-G_DECLARE_FINAL_TYPE (JxFunnelView, jx_funnel_view, JX, FUNNEL_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (JxFunnelView, jx_funnel_view, JX, FUNNEL_VIEW, JxView)
 
 /* For tests: what the view shows and its controls. */
 gboolean              jx_funnel_view_is_ready          (JxFunnelView  *self);

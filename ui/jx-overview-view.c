@@ -12,14 +12,13 @@
  */
 
 struct _JxOverviewView {
-  AdwBin      parent_instance;
+  JxView      parent_instance;
 
   GtkLabel   *company_label;
   GtkLabel   *period_label;
   GtkFlowBox *cards;
   GtkLabel   *footnote_label;
 
-  JxContext  *context;
   JxStore    *store;
   gulong      changed_id;
   JxOverview  figures;
@@ -27,15 +26,7 @@ struct _JxOverviewView {
   gboolean    dirty;         /* the store changed while the view was hidden */
 };
 
-G_DEFINE_FINAL_TYPE (JxOverviewView, jx_overview_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (JxOverviewView, jx_overview_view, JX_TYPE_VIEW)
 
 static void
 add_card (JxOverviewView *self,
@@ -92,7 +83,7 @@ refresh (JxOverviewView *self)
       return;
     }
 
-  jx_context_get_today (self->context, &today);
+  jx_view_get_today (JX_VIEW (self), &today);
   jx_overview_current_quarter (self->store, &today, &quarter);
   start_month = jx_store_get_setting_int (self->store, "fiscal_year_start_month", 1);
   if (!jx_overview_compute (self->store, &quarter, &self->figures, &error))
@@ -102,7 +93,7 @@ refresh (JxOverviewView *self)
       return;
     }
 
-  currency = jx_context_dup_currency (self->context);
+  currency = jx_context_dup_currency (jx_view_get_context (JX_VIEW (self)));
   company = jx_store_get_setting (self->store, "company_name");
   gtk_label_set_text (self->company_label,
                       company != NULL && *company != '\0' ? company : _("This Quarter"));
@@ -233,25 +224,10 @@ set_store (JxOverviewView *self,
 }
 
 static void
-on_context_store_cb (JxOverviewView *self)
+view_set_store (JxView  *view,
+                JxStore *store)
 {
-  set_store (self, jx_context_get_store (self->context));
-}
-
-static void
-set_context (JxOverviewView *self,
-             JxContext      *context)
-{
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_store_cb, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      g_signal_connect_swapped (context, "notify::store", G_CALLBACK (on_context_store_cb), self);
-      set_store (self, jx_context_get_store (context));
-    }
-  else
-    set_store (self, NULL);
+  set_store (JX_OVERVIEW_VIEW (view), store);
 }
 
 /* The figures the cards show, for tests. */
@@ -283,7 +259,7 @@ jx_overview_view_dispose (GObject *object)
 {
   JxOverviewView *self = JX_OVERVIEW_VIEW (object);
 
-  set_context (self, NULL);
+  jx_view_set_context (JX_VIEW (self), NULL);
   G_OBJECT_CLASS (jx_overview_view_parent_class)->dispose (object);
 }
 
@@ -297,56 +273,15 @@ jx_overview_view_finalize (GObject *object)
 }
 
 static void
-jx_overview_view_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  JxOverviewView *self = JX_OVERVIEW_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jx_overview_view_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  JxOverviewView *self = JX_OVERVIEW_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 jx_overview_view_class_init (JxOverviewViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JX_VIEW_CLASS (klass)->set_store = view_set_store;
 
   object_class->dispose = jx_overview_view_dispose;
   object_class->finalize = jx_overview_view_finalize;
-  object_class->get_property = jx_overview_view_get_property;
-  object_class->set_property = jx_overview_view_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jingxi/Jingxi/ui/jx-overview-view.ui");

@@ -30,7 +30,7 @@ typedef struct {
 } TreeJob;
 
 struct _JxRegionsView {
-  AdwBin               parent_instance;
+  JxView               parent_instance;
 
   GtkStack            *main_stack;
   GtkLabel            *summary_label;
@@ -60,7 +60,6 @@ struct _JxRegionsView {
   GtkLabel            *error_label;
   JxRegionChartView   *region_chart;
 
-  JxContext           *context;
   JxStore             *store;
   gulong               changed_id;
   char                *currency;
@@ -88,15 +87,7 @@ struct _JxRegionsView {
   gboolean             focus_after_load;
 };
 
-G_DEFINE_FINAL_TYPE (JxRegionsView, jx_regions_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (JxRegionsView, jx_regions_view, JX_TYPE_VIEW)
 
 #define TREE_TABLES (JX_TABLE_REGIONS | JX_TABLE_CUSTOMERS | JX_TABLE_DEALS | \
                      JX_TABLE_TEAM_MEMBERS | JX_TABLE_SETTINGS)
@@ -681,7 +672,7 @@ start_load (JxRegionsView *self)
 
   job = g_new0 (TreeJob, 1);
   job->path = g_strdup (jx_store_get_path (self->store));
-  jx_context_get_today (self->context, &job->today);
+  jx_view_get_today (JX_VIEW (self), &job->today);
   job->generation = self->generation;
   self->pending = FALSE;
   self->job_running = TRUE;
@@ -1108,7 +1099,7 @@ on_store_changed_cb (JxRegionsView *self,
   if (tables & JX_TABLE_SETTINGS)
     {
       g_free (self->currency);
-      self->currency = jx_context_dup_currency (self->context);
+      self->currency = jx_context_dup_currency (jx_view_get_context (JX_VIEW (self)));
     }
   if (tables & TREE_TABLES)
     queue_load (self);
@@ -1132,7 +1123,7 @@ set_store (JxRegionsView *self,
   if (store != NULL)
     {
       g_free (self->currency);
-      self->currency = jx_context_dup_currency (self->context);
+      self->currency = jx_context_dup_currency (jx_view_get_context (JX_VIEW (self)));
       self->changed_id = g_signal_connect_swapped (store, "changed",
                                                    G_CALLBACK (on_store_changed_cb), self);
       gtk_stack_set_visible_child_name (self->main_stack, "regions");
@@ -1148,28 +1139,10 @@ set_store (JxRegionsView *self,
 }
 
 static void
-on_context_store_cb (JxRegionsView *self)
+view_set_store (JxView  *view,
+                JxStore *store)
 {
-  set_store (self, jx_context_get_store (self->context));
-}
-
-static void
-set_context (JxRegionsView *self,
-             JxContext     *context)
-{
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_store_cb, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      g_signal_connect_swapped (context, "notify::store", G_CALLBACK (on_context_store_cb), self);
-      set_store (self, jx_context_get_store (context));
-    }
-  else
-    set_store (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  set_store (JX_REGIONS_VIEW (view), store);
 }
 
 /* Public API, mostly for tests */
@@ -1292,7 +1265,7 @@ jx_regions_view_dispose (GObject *object)
 
   self->disposed = TRUE;
   g_clear_handle_id (&self->restore_parent_id, g_source_remove);
-  set_context (self, NULL);
+  jx_view_set_context (JX_VIEW (self), NULL);
   gtk_column_view_set_model (self->regions_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
@@ -1315,57 +1288,16 @@ jx_regions_view_finalize (GObject *object)
 }
 
 static void
-jx_regions_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  JxRegionsView *self = JX_REGIONS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jx_regions_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  JxRegionsView *self = JX_REGIONS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 jx_regions_view_class_init (JxRegionsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JX_VIEW_CLASS (klass)->set_store = view_set_store;
 
   object_class->dispose = jx_regions_view_dispose;
   object_class->finalize = jx_regions_view_finalize;
-  object_class->get_property = jx_regions_view_get_property;
-  object_class->set_property = jx_regions_view_set_property;
   widget_class->map = jx_regions_view_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JX_TYPE_REGION_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -3,12 +3,14 @@
 
 #include <adwaita.h>
 
+#include "jx-view.h"
+
 #include "jx-core.h"
 
 G_BEGIN_DECLS
 
 #define JX_TYPE_REGIONS_VIEW (jx_regions_view_get_type ())
-G_DECLARE_FINAL_TYPE (JxRegionsView, jx_regions_view, JX, REGIONS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (JxRegionsView, jx_regions_view, JX, REGIONS_VIEW, JxView)
 
 gboolean      jx_regions_view_is_loading          (JxRegionsView  *self);
 JxRegionTree *jx_regions_view_get_tree            (JxRegionsView  *self);

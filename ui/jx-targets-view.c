@@ -23,7 +23,7 @@
 #define MANY_TARGETS 40
 
 struct _JxTargetsView {
-  AdwBin           parent_instance;
+  JxView           parent_instance;
 
   GtkStack        *main_stack;
   GtkStack        *content_stack;
@@ -36,7 +36,6 @@ struct _JxTargetsView {
   JxTargetChart   *chart;
   JxTargetEditor  *editor;
 
-  JxContext       *context;
   JxStore         *store;
   gulong           changed_id;
   GListModel      *plans;
@@ -54,15 +53,7 @@ struct _JxTargetsView {
   guint            refresh_idle_id;
 };
 
-G_DEFINE_FINAL_TYPE (JxTargetsView, jx_targets_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (JxTargetsView, jx_targets_view, JX_TYPE_VIEW)
 
 static void show_plan (JxTargetsView *self, gint64 plan_id);
 
@@ -104,7 +95,7 @@ static void
 today (JxTargetsView *self,
        GDate         *date)
 {
-  jx_context_get_today (self->context, date);
+  jx_view_get_today (JX_VIEW (self), date);
 }
 
 static JxTargetPlan *
@@ -510,28 +501,10 @@ set_store (JxTargetsView *self,
 }
 
 static void
-on_context_store_cb (JxTargetsView *self)
+view_set_store (JxView  *view,
+                JxStore *store)
 {
-  set_store (self, jx_context_get_store (self->context));
-}
-
-static void
-set_context (JxTargetsView *self,
-             JxContext     *context)
-{
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_store_cb, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      g_signal_connect_swapped (context, "notify::store", G_CALLBACK (on_context_store_cb), self);
-      set_store (self, jx_context_get_store (context));
-    }
-  else
-    set_store (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  set_store (JX_TARGETS_VIEW (view), store);
 }
 
 /* Actions on targets. */
@@ -987,47 +960,11 @@ jx_targets_view_dispose (GObject *object)
 {
   JxTargetsView *self = JX_TARGETS_VIEW (object);
 
-  set_context (self, NULL);
+  jx_view_set_context (JX_VIEW (self), NULL);
   set_store (self, NULL);
   g_clear_object (&self->plans);
   g_clear_object (&self->refresh_cancellable);
   G_OBJECT_CLASS (jx_targets_view_parent_class)->dispose (object);
-}
-
-static void
-jx_targets_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  JxTargetsView *self = JX_TARGETS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jx_targets_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  JxTargetsView *self = JX_TARGETS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 /* Print… and Export as PDF… make the target report of the plan on screen, the same document
@@ -1046,7 +983,7 @@ print_activate (GtkWidget  *widget,
 
   if (self->store == NULL || self->plan_id <= 0)
     return;
-  jx_context_get_today (self->context, &today);
+  jx_view_get_today (JX_VIEW (self), &today);
   report = jx_target_report_new (self->store, self->plan_id, &today, &error);
   jx_date_to_iso_buf (&today, iso);
   /* Translators: the file name suggested for the target report; %s is a date. */
@@ -1059,16 +996,11 @@ jx_targets_view_class_init (JxTargetsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JX_VIEW_CLASS (klass)->set_store = view_set_store;
 
   object_class->dispose = jx_targets_view_dispose;
-  object_class->get_property = jx_targets_view_get_property;
-  object_class->set_property = jx_targets_view_set_property;
   widget_class->map = jx_targets_view_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JX_TYPE_TARGET_CHART);
   g_type_ensure (JX_TYPE_TARGET_OUTLINE);

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "jx-view.h"
+
 #include "jx-core.h"
 #include "jx-target-chart.h"
 #include "jx-target-editor.h"
@@ -11,7 +13,7 @@
 G_BEGIN_DECLS
 
 #define JX_TYPE_TARGETS_VIEW (jx_targets_view_get_type ())
-G_DECLARE_FINAL_TYPE (JxTargetsView, jx_targets_view, JX, TARGETS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (JxTargetsView, jx_targets_view, JX, TARGETS_VIEW, JxView)
 
 JxTargetTree    *jx_targets_view_get_tree      (JxTargetsView *self);
 JxTargetChart   *jx_targets_view_get_chart     (JxTargetsView *self);

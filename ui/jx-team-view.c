@@ -43,7 +43,7 @@ typedef struct {
 } AllocationJob;
 
 struct _JxTeamView {
-  AdwBin               parent_instance;
+  JxView               parent_instance;
 
   GtkStack            *main_stack;
   GtkLabel            *summary_label;
@@ -60,7 +60,6 @@ struct _JxTeamView {
   GtkLabel            *error_label;
   JxEffortChartView   *effort_chart;
 
-  JxContext           *context;
   JxStore             *store;
   gulong               changed_id;
   JxTeam              *team;
@@ -98,15 +97,7 @@ struct _JxTeamView {
   GCancellable        *base_loading;
 };
 
-G_DEFINE_FINAL_TYPE (JxTeamView, jx_team_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (JxTeamView, jx_team_view, JX_TYPE_VIEW)
 
 /* What the allocation reads besides the base: policies, capacities and names (team members,
  * regions), the owners of customers and the currency (settings). Tiers, owners and revenue
@@ -1284,7 +1275,7 @@ start_allocation (JxTeamView *self)
 
       if (self->base_loading != NULL)
         return;
-      jx_context_get_today (self->context, &today);
+      jx_view_get_today (JX_VIEW (self), &today);
       self->base_loading = g_cancellable_new ();
       jx_customer_base_load_async (self->store, &today, self->base_loading, base_loaded_cb,
                                    g_object_ref (self));
@@ -1472,7 +1463,7 @@ on_store_changed_cb (JxTeamView *self,
   if (tables & JX_TABLE_SETTINGS)
     {
       g_free (self->currency);
-      self->currency = jx_context_dup_currency (self->context);
+      self->currency = jx_context_dup_currency (jx_view_get_context (JX_VIEW (self)));
     }
   if (tables & ALLOCATION_TABLES)
     queue_allocation (self, tables & ALLOCATION_TABLES);
@@ -1594,7 +1585,7 @@ set_store (JxTeamView *self,
       self->changed_id = g_signal_connect_swapped (store, "changed",
                                                    G_CALLBACK (on_store_changed_cb), self);
       g_free (self->currency);
-      self->currency = jx_context_dup_currency (self->context);
+      self->currency = jx_context_dup_currency (jx_view_get_context (JX_VIEW (self)));
       self->source = allocation_source_new (jx_store_get_path (store));
       load_policies (self);
       gtk_stack_set_visible_child_name (self->main_stack, "team");
@@ -1608,28 +1599,10 @@ set_store (JxTeamView *self,
 }
 
 static void
-on_context_store_cb (JxTeamView *self)
+view_set_store (JxView  *view,
+                JxStore *store)
 {
-  set_store (self, jx_context_get_store (self->context));
-}
-
-static void
-set_context (JxTeamView *self,
-             JxContext  *context)
-{
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, on_context_store_cb, self);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      g_signal_connect_swapped (context, "notify::store", G_CALLBACK (on_context_store_cb), self);
-      set_store (self, jx_context_get_store (context));
-    }
-  else
-    set_store (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  set_store (JX_TEAM_VIEW (view), store);
 }
 
 /* Actions */
@@ -1852,7 +1825,7 @@ jx_team_view_dispose (GObject *object)
   self->disposed = TRUE;
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   forget_cells (self);
-  set_context (self, NULL);
+  jx_view_set_context (JX_VIEW (self), NULL);
   gtk_column_view_set_model (self->members_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
@@ -1881,58 +1854,17 @@ jx_team_view_finalize (GObject *object)
 }
 
 static void
-jx_team_view_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  JxTeamView *self = JX_TEAM_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-jx_team_view_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  JxTeamView *self = JX_TEAM_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 jx_team_view_class_init (JxTeamViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JX_VIEW_CLASS (klass)->set_store = view_set_store;
 
   object_class->dispose = jx_team_view_dispose;
   object_class->finalize = jx_team_view_finalize;
-  object_class->get_property = jx_team_view_get_property;
-  object_class->set_property = jx_team_view_set_property;
   widget_class->map = jx_team_view_map;
   widget_class->unmap = jx_team_view_unmap;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, JX_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JX_TYPE_EFFORT_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -3,12 +3,14 @@
 
 #include <adwaita.h>
 
+#include "jx-view.h"
+
 #include "jx-core.h"
 
 G_BEGIN_DECLS
 
 #define JX_TYPE_TEAM_VIEW (jx_team_view_get_type ())
-G_DECLARE_FINAL_TYPE (JxTeamView, jx_team_view, JX, TEAM_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (JxTeamView, jx_team_view, JX, TEAM_VIEW, JxView)
 
 /* The cells of a member's row, for jx_team_view_find_cell(). */
 typedef enum {
