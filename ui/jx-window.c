@@ -14,6 +14,7 @@
 #include "jx-regions-view.h"
 #include "jx-targets-view.h"
 #include "jx-team-view.h"
+#include "jx-view.h"
 #include "jx-window.h"
 
 /*
@@ -99,8 +100,8 @@ set_context_on_views (JxWindow *self)
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
       GtkWidget *child = adw_view_stack_page_get_child (page);
 
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "context") != NULL)
-        g_object_set (child, "context", self->context, NULL);
+      if (JX_IS_VIEW (child))
+        jx_view_set_context (JX_VIEW (child), self->context);
     }
 }
 
