@@ -858,7 +858,7 @@ generate_activities (Generator  *gen,
 }
 
 /* A plan for the current fiscal year: the won revenue of the last 365 days (the run rate)
- * plus 15%, split into quarters by the seasonality of those 365 days. The demo history
+ * plus 15%, split into quarters by a typical seasonality. The demo history
  * starts two years back and ramps up, so the run rate, not the previous fiscal year, is
  * what a manager would plan from; it leaves the plan a little behind pace today. */
 static gboolean
@@ -873,7 +873,7 @@ generate_targets (Generator  *gen,
   char from[11], to[11], lfrom[11], lto[11];
   gint64 plan_id, root_id;
   gint64 last_total = 0;
-  gint64 quarter_rev[4] = { 0 };
+  static const double quarter_share[4] = { 0.22, 0.24, 0.25, 0.29 };
   gint64 target, assigned = 0;
   g_autofree char *plan_name = NULL;
   g_autofree char *root_name = NULL;
@@ -896,14 +896,7 @@ generate_targets (Generator  *gen,
   sqlite3_bind_text (revenue, 1, lfrom, -1, SQLITE_STATIC);
   sqlite3_bind_text (revenue, 2, lto, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (revenue)) == SQLITE_ROW)
-    {
-      GDate d;
-      gint64 a = jx_column_int64_or (revenue, 1, 0);
-
-      jx_date_parse_iso (jx_column_text (revenue, 0), &d);
-      quarter_rev[jx_period_fiscal_quarter_number (&d, start_month) - 1] += a;
-      last_total += a;
-    }
+    last_total += jx_column_int64_or (revenue, 1, 0);
 
   /* Round the target to whole ten-thousands of the major unit. */
   target = (gint64) (last_total * 1.15);
@@ -955,8 +948,8 @@ generate_targets (Generator  *gen,
       jx_date_to_iso_buf (&quarter.from, qfrom);
       jx_date_to_iso_buf (&quarter.to, qto);
       if (q < 3)
-        amount = last_total > 0 ? (gint64) ((double) target * quarter_rev[q] / last_total)
-                                : target / 4;
+        /* A B2B year that closes strongest in its last quarter, as managers plan it. */
+        amount = (gint64) (target * quarter_share[q]) / 1000000 * 1000000;
       else
         amount = target - assigned;
       assigned += amount;
