@@ -234,7 +234,7 @@ load_deal (JxDealList *self,
                                     " d.owner_id, t.name, d.product_id, p.name, d.amount,"
                                     " d.stage_id, s.name,"
                                     " d.status, d.stage_entered, d.expected_close, d.opened,"
-                                    " d.closed, d.lost_reason FROM deals d"
+                                    " d.closed, d.lost_reason, d.won_reason FROM deals d"
                                     " LEFT JOIN customers c ON c.id = d.customer_id"
                                     " LEFT JOIN team_members t ON t.id = d.owner_id"
                                     " LEFT JOIN products p ON p.id = d.product_id"
@@ -269,6 +269,7 @@ load_deal (JxDealList *self,
       row.opened = jx_column_text (s, 15);
       row.closed = jx_column_text (s, 16);
       row.lost_reason = jx_column_text (s, 17);
+      row.won_reason = jx_column_text (s, 18);
       entered = jx_day_from_iso (row.stage_entered);
       row.days_in_stage = row.status == 0 && entered != 0 && self->today_day != 0
                           ? MAX (self->today_day - entered, 0) : -1;

@@ -28,6 +28,7 @@ struct _JxDeal {
   char   *opened;
   char   *closed;
   char   *lost_reason;
+  char   *won_reason;
 };
 
 G_DEFINE_FINAL_TYPE (JxDeal, jx_deal, G_TYPE_OBJECT)
@@ -54,6 +55,7 @@ enum {
   PROP_OPENED,
   PROP_CLOSED,
   PROP_LOST_REASON,
+  PROP_WON_REASON,
   N_PROPS
 };
 
@@ -76,6 +78,7 @@ jx_deal_finalize (GObject *object)
   g_clear_pointer (&self->opened, g_free);
   g_clear_pointer (&self->closed, g_free);
   g_clear_pointer (&self->lost_reason, g_free);
+  g_clear_pointer (&self->won_reason, g_free);
 
   G_OBJECT_CLASS (jx_deal_parent_class)->finalize (object);
 }
@@ -150,6 +153,9 @@ jx_deal_get_property (GObject    *object,
     case PROP_LOST_REASON:
       g_value_set_string (value, self->lost_reason);
       break;
+    case PROP_WON_REASON:
+      g_value_set_string (value, self->won_reason);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -204,6 +210,8 @@ jx_deal_class_init (JxDealClass *klass)
     g_param_spec_string ("closed", NULL, NULL, NULL, flags);
   properties[PROP_LOST_REASON] =
     g_param_spec_string ("lost-reason", NULL, NULL, NULL, flags);
+  properties[PROP_WON_REASON] =
+    g_param_spec_string ("won-reason", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -248,6 +256,7 @@ jx_deal_new (const JxDealRow *row)
   self->opened = dup_or_empty (row->opened);
   self->closed = dup_or_empty (row->closed);
   self->lost_reason = dup_or_empty (row->lost_reason);
+  self->won_reason = dup_or_empty (row->won_reason);
   return self;
 }
 
@@ -409,4 +418,13 @@ jx_deal_get_lost_reason (JxDeal *self)
   g_return_val_if_fail (JX_IS_DEAL (self), NULL);
 
   return self->lost_reason;
+}
+
+/* Why a won deal was won, or "". */
+const char *
+jx_deal_get_won_reason (JxDeal *self)
+{
+  g_return_val_if_fail (JX_IS_DEAL (self), NULL);
+
+  return self->won_reason;
 }

@@ -33,6 +33,7 @@ typedef struct {
   const char *opened;
   const char *closed;
   const char *lost_reason;
+  const char *won_reason;
 } JxDealRow;
 
 JxDeal     *jx_deal_new                (const JxDealRow *row);
@@ -56,5 +57,6 @@ const char *jx_deal_get_expected_close (JxDeal          *self);
 const char *jx_deal_get_opened         (JxDeal          *self);
 const char *jx_deal_get_closed         (JxDeal          *self);
 const char *jx_deal_get_lost_reason    (JxDeal          *self);
+const char *jx_deal_get_won_reason     (JxDeal          *self);
 
 G_END_DECLS

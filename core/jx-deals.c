@@ -381,7 +381,7 @@ set_stage (JxStore     *store,
 {
   g_autoptr(sqlite3_stmt) stmt =
     jx_store_prepare (store, "UPDATE deals SET stage_id = ?2, stage_entered = ?3, status = 0,"
-                             " closed = NULL, lost_at_stage_id = NULL, lost_reason = '',"
+                             " closed = NULL, lost_at_stage_id = NULL, lost_reason = '', won_reason = '',"
                              " furthest_position = ?4 WHERE id = ?1", error);
 
   if (stmt == NULL)
@@ -471,7 +471,7 @@ close_deal (JxStore      *store,
       stmt = jx_store_prepare (store,
                                "UPDATE deals SET stage_id = ?2, stage_entered = ?3, closed = ?3,"
                                " status = ?4, furthest_position = ?5, lost_at_stage_id = ?6,"
-                               " lost_reason = ?7 WHERE id = ?1", error);
+                               " lost_reason = ?7, won_reason = ?8 WHERE id = ?1", error);
       ok = stmt != NULL;
     }
   if (ok)
@@ -487,24 +487,27 @@ close_deal (JxStore      *store,
         sqlite3_bind_int64 (stmt, 6, deal.stage_id);
       else
         sqlite3_bind_null (stmt, 6);
-      sqlite3_bind_text (stmt, 7, reason != NULL ? reason : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, kind == 2 ? 7 : 8, reason != NULL ? reason : "", -1,
+                         SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, kind == 2 ? 8 : 7, "", -1, SQLITE_STATIC);
       ok = jx_store_step_done (store, stmt, error) &&
            add_event (store, deal_id, outcome.id, day, error);
     }
   return finish (store, ok, error);
 }
 
-/* Marks an open deal won on @date. */
+/* Marks an open deal won on @date, recording why (@reason may be %NULL or empty). */
 gboolean
 jx_deals_win (JxStore      *store,
               gint64        deal_id,
+              const char   *reason,
               const GDate  *date,
               GError      **error)
 {
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
 
-  return close_deal (store, deal_id, 1, NULL, date, error);
+  return close_deal (store, deal_id, 1, reason, date, error);
 }
 
 /* Marks an open deal lost on @date, recording the stage it was lost at and why. */

@@ -51,6 +51,7 @@ gboolean   jx_deals_move             (JxStore            *store,
                                       GError            **error);
 gboolean   jx_deals_win              (JxStore            *store,
                                       gint64              deal_id,
+                                      const char         *reason,
                                       const GDate        *date,
                                       GError            **error);
 gboolean   jx_deals_lose             (JxStore            *store,

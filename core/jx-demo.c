@@ -271,6 +271,12 @@ static const double type_weight[] = { 0.18, 0.37, 0.33, 0.12 };
 static const double stage_mean_days[N_OPEN_STAGES] = { 12, 18, 24, 16, 11 };
 static const double stage_advance[N_OPEN_STAGES] = { 0.66, 0.70, 0.72, 0.74, 0.78 };
 
+/* The same words as the reason dialog's suggestions, so the demo reads like the app. */
+static const char *const won_reasons[] = {
+  N_("Best fit for the need"), N_("Price"), N_("Relationship"), N_("Service and support"),
+  N_("Fast delivery"),
+};
+
 static const char *const lost_reasons[] = {
   N_("Price too high"), N_("Chose a competitor"), N_("No budget"), N_("No decision"),
   N_("Timing"),
@@ -602,8 +608,8 @@ generate_deals (Generator  *gen,
   deal = jx_store_prepare (gen->store,
                            "INSERT INTO deals(ref, title, customer_id, owner_id, product_id, amount, "
                            "opened, expected_close, closed, stage_id, stage_entered, status, "
-                           "furthest_position, lost_at_stage_id, lost_reason) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                           "furthest_position, lost_at_stage_id, lost_reason, won_reason) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   event = jx_store_prepare (gen->store,
                             "INSERT INTO stage_events(deal_id, stage_id, entered) VALUES (?, ?, ?)",
                             error);
@@ -719,6 +725,13 @@ generate_deals (Generator  *gen,
         }
       else
         sqlite3_bind_text (deal, 15, "", -1, SQLITE_STATIC);
+      /* Seven won deals in ten say why. The choice comes from the deal's number, not from
+       * the random stream, so that adding reasons changed none of the other figures. */
+      if (outcome == 1 && scatter (i, 10) < 7)
+        sqlite3_bind_text (deal, 16, _(won_reasons[scatter (i / 10, G_N_ELEMENTS (won_reasons))]),
+                           -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_text (deal, 16, "", -1, SQLITE_STATIC);
       if (!step_insert (gen, deal, &deal_id, error))
         return FALSE;
 

@@ -236,9 +236,15 @@ static const char migration_2[] =
   "DROP INDEX deals_status_closed;"
   ;
 
+/* Why a deal was won, beside why a lost deal was lost. */
+static const char migration_3[] =
+  "ALTER TABLE deals ADD COLUMN won_reason TEXT NOT NULL DEFAULT '';"
+  ;
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JX_SCHEMA_VERSION);

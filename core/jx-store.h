@@ -51,7 +51,7 @@ typedef enum {
 } JxStoreOpenFlags;
 
 /* The schema version this build creates and understands. */
-#define JX_SCHEMA_VERSION 2
+#define JX_SCHEMA_VERSION 3
 /* PRAGMA application_id of every Jingxi database: "JXI1". */
 #define JX_APPLICATION_ID 0x4A584931
 

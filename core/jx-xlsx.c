@@ -213,7 +213,7 @@ write_deals (Sheet   *sheet,
     C_("column", "Owner"), C_("column", "Product"), C_("column", "Product line"),
     C_("column", "Stage"), C_("column", "Status"), C_("column", "Amount"),
     C_("column", "Opened"), C_("column", "Expected close"), C_("column", "Closed"),
-    C_("column", "Lost reason"), NULL,
+    C_("column", "Reason won or lost"), NULL,
   };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
@@ -221,7 +221,7 @@ write_deals (Sheet   *sheet,
   stmt = jx_store_prepare (sheet->store,
                            "SELECT d.ref, d.title, c.name, m.name, p.name, l.name, s.name,"
                            " d.status, d.amount, d.opened, d.expected_close, d.closed,"
-                           " d.lost_reason"
+                           " CASE d.status WHEN 1 THEN d.won_reason ELSE d.lost_reason END"
                            " FROM deals d"
                            " JOIN stages s ON s.id = d.stage_id"
                            " LEFT JOIN customers c ON c.id = d.customer_id"

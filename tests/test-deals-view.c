@@ -6,7 +6,7 @@
 #include "jx-deal-card.h"
 #include "jx-deal-editor.h"
 #include "jx-deals-view.h"
-#include "jx-lost-reason-dialog.h"
+#include "jx-close-reason-dialog.h"
 #include "jx-test-util.h"
 #include "jx-ui.h"
 #include "jx-window.h"
@@ -404,11 +404,28 @@ test_board_menu_and_keys (void)
   /* The furthest stage reached stays at Solution after moving back. */
   g_assert_cmpint (query_int (store, "SELECT furthest_position FROM deals WHERE id = ?1", deal_id),
                    >=, 3);
+  /* Mark won asks why, with a reason that may be left empty. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "deals.mark-won", "x", deal_id));
+  iterate ();
+  g_assert_cmpint (query_int (store, "SELECT status FROM deals WHERE id = ?1", deal_id), ==, 0);
+  {
+    GtkWindow *dialog = find_toplevel (JX_TYPE_CLOSE_REASON_DIALOG);
+
+    g_assert_nonnull (dialog);
+    g_assert_true (jx_close_reason_dialog_is_won (JX_CLOSE_REASON_DIALOG (dialog)));
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "win"));
+    gtk_editable_set_text (jx_close_reason_dialog_get_entry (JX_CLOSE_REASON_DIALOG (dialog)),
+                           " Best fit for the need ");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "win");
+    iterate ();
+  }
   g_assert_cmpint (query_int (store, "SELECT status FROM deals WHERE id = ?1", deal_id), ==, 1);
   {
     g_autofree char *closed = query_text (store, "SELECT closed FROM deals WHERE id = ?1", deal_id);
+    g_autofree char *reason = query_text (store, "SELECT won_reason FROM deals WHERE id = ?1",
+                                          deal_id);
     g_assert_cmpstr (closed, ==, "2026-11-27");
+    g_assert_cmpstr (reason, ==, "Best fit for the need");
   }
   /* Reopened, it goes back to the stage it was won from. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "deals.reopen", "x", deal_id));
@@ -447,10 +464,10 @@ test_mark_lost (void)
   before = dump_deal (store, deal_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "deals.mark-lost", "x", deal_id));
   iterate ();
-  dialog = find_toplevel (JX_TYPE_LOST_REASON_DIALOG);
+  dialog = find_toplevel (JX_TYPE_CLOSE_REASON_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "lose"));
-  gtk_editable_set_text (jx_lost_reason_dialog_get_entry (JX_LOST_REASON_DIALOG (dialog)),
+  gtk_editable_set_text (jx_close_reason_dialog_get_entry (JX_CLOSE_REASON_DIALOG (dialog)),
                          "  Chose a competitor ");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "lose"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "lose");
@@ -481,8 +498,8 @@ test_mark_lost (void)
 
     gtk_widget_activate_action (GTK_WIDGET (view), "deals.mark-lost", "x", other);
     iterate ();
-    dialog = find_toplevel (JX_TYPE_LOST_REASON_DIALOG);
-    gtk_editable_set_text (jx_lost_reason_dialog_get_entry (JX_LOST_REASON_DIALOG (dialog)),
+    dialog = find_toplevel (JX_TYPE_CLOSE_REASON_DIALOG);
+    gtk_editable_set_text (jx_close_reason_dialog_get_entry (JX_CLOSE_REASON_DIALOG (dialog)),
                            "Timing");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
     iterate ();
@@ -797,9 +814,9 @@ test_editor_mark_lost (void)
   iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.mark-lost", NULL));
   iterate ();
-  dialog = find_toplevel (JX_TYPE_LOST_REASON_DIALOG);
+  dialog = find_toplevel (JX_TYPE_CLOSE_REASON_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (jx_lost_reason_dialog_get_entry (JX_LOST_REASON_DIALOG (dialog)),
+  gtk_editable_set_text (jx_close_reason_dialog_get_entry (JX_CLOSE_REASON_DIALOG (dialog)),
                          "No budget");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "lose");
   iterate ();
@@ -845,7 +862,7 @@ test_hidden_view_pauses (void)
   iterate ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
   jx_test_date (&today, "2026-11-27");
-  g_assert_true (jx_deals_win (store, deal_id, &today, &error));
+  g_assert_true (jx_deals_win (store, deal_id, NULL, &today, &error));
   run_for (300);
   g_assert_false (jx_deal_list_get_loading (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);    /* not yet */

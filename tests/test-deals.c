@@ -169,8 +169,11 @@ test_operations_undo (void)
 
   /* Won: every open stage counts as reached. */
   jx_test_date (&day, "2026-11-20");
-  g_assert_true (jx_deals_win (store, id, &day, &error));
+  g_assert_true (jx_deals_win (store, id, "Best fit for the plant", &day, &error));
   g_assert_cmpint (jx_test_query_int (store, "SELECT status FROM deals"), ==, 1);
+  /* The reason why it was won is kept; the one from the earlier loss is gone. */
+  g_assert_cmpint (jx_test_query_int (store, "SELECT won_reason = 'Best fit for the plant' "
+                                             "AND lost_reason = '' FROM deals"), ==, 1);
   g_assert_cmpint (jx_test_query_int (store, "SELECT stage_id FROM deals"), ==, 6);
   g_assert_cmpint (jx_test_query_int (store, "SELECT furthest_position FROM deals"), ==, 5);
   g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM stage_events"), ==, 6);
@@ -284,7 +287,7 @@ test_stages (void)
   move (store, a, 3, "2026-10-05");            /* furthest Solution (3) */
   b = create (store, "B", 1000, "2026-10-01");
   jx_test_date (&day, "2026-10-09");
-  g_assert_true (jx_deals_win (store, b, &day, &error));   /* furthest 5 */
+  g_assert_true (jx_deals_win (store, b, NULL, &day, &error));   /* furthest 5 */
   before = dump_deals (store);
 
   /* Rename keeps ids, so history keeps pointing at the stage. */
@@ -408,7 +411,7 @@ test_list_model (void)
   ids[4] = create (store, "Epsilon", 50000, "2026-06-01");
   move (store, ids[0], 3, "2026-10-20");
   jx_test_date (&day, "2026-07-01");
-  g_assert_true (jx_deals_win (store, ids[4], &day, &error));
+  g_assert_true (jx_deals_win (store, ids[4], NULL, &day, &error));
   jx_test_date (&today, "2026-11-27");
 
   list = jx_deal_list_new (store, &today);
@@ -611,7 +614,7 @@ test_list_threaded (void)
 
   /* A won deal leaves the open list after the store says so. */
   open_id = jx_deal_list_get_id (threaded, 0);
-  g_assert_true (jx_deals_win (store, open_id, &today, &error));
+  g_assert_true (jx_deals_win (store, open_id, NULL, &today, &error));
   g_assert_no_error (error);
   g_assert_true (jx_deal_list_get_loading (threaded));
   wait_loaded (threaded);
@@ -620,7 +623,7 @@ test_list_threaded (void)
 
   /* Paused, it misses the changes; resumed, it catches up with one reload. */
   jx_deal_list_set_paused (threaded, TRUE);
-  g_assert_true (jx_deals_win (store, jx_deal_list_get_id (threaded, 1), &today, &error));
+  g_assert_true (jx_deals_win (store, jx_deal_list_get_id (threaded, 1), NULL, &today, &error));
   g_assert_false (jx_deal_list_get_loading (threaded));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (threaded)), ==,
                     g_list_model_get_n_items (G_LIST_MODEL (direct)) + 1);

@@ -394,7 +394,7 @@ test_deals (void)
   g_assert_cmpuint (sheet.n_rows, ==, 1 + 3);
   assert_text (&sheet, "A1", "Ref");
   assert_text (&sheet, "I1", "Amount");
-  assert_text (&sheet, "M1", "Lost reason");
+  assert_text (&sheet, "M1", "Reason won or lost");
   g_assert_true (is_bold (&styles, cell (&sheet, "A1")));
   g_assert_false (is_bold (&styles, cell (&sheet, "A2")));
   g_assert_cmpstr (sheet.frozen, ==, "1");

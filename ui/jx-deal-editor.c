@@ -6,7 +6,7 @@
 
 #include "jx-customer-picker.h"
 #include "jx-deal-editor.h"
-#include "jx-lost-reason-dialog.h"
+#include "jx-close-reason-dialog.h"
 #include "jx-name-choices.h"
 #include "jx-ui.h"
 #include "jx-window.h"
@@ -265,6 +265,8 @@ pending_text (JxDealEditor *self)
       /* Translators: a stage change the editor makes when the deal is saved. */
       return g_strdup_printf (_("Move to %s today"), stage_name_of (self, self->pending_stage_id));
     case PENDING_WON:
+      if (self->pending_reason != NULL && self->pending_reason[0] != '\0')
+        return g_strdup_printf (_("Mark won today: %s"), self->pending_reason);
       return g_strdup (_("Mark won today"));
     case PENDING_LOST:
       return g_strdup_printf (_("Mark lost today: %s"), self->pending_reason);
@@ -307,8 +309,16 @@ refresh_history (JxDealEditor *self)
       const char *kind = v->kind == 1 ? "won" : v->kind == 2 ? "lost" : "open";
 
       if (v->kind == 1)
-        /* Translators: a won deal in the stage history; %s is a date. */
-        subtitle = g_strdup_printf (_("Won on %s"), entered);
+        {
+          const char *reason = jx_deal_get_won_reason (self->deal);
+
+          if (i + 1 == visits->len && reason != NULL && reason[0] != '\0')
+            /* Translators: a won deal in the stage history: a date, then the reason. */
+            subtitle = g_strdup_printf (_("Won on %s · %s"), entered, reason);
+          else
+            /* Translators: a won deal in the stage history; %s is a date. */
+            subtitle = g_strdup_printf (_("Won on %s"), entered);
+        }
       else if (v->kind == 2)
         {
           const char *reason = jx_deal_get_lost_reason (self->deal);
@@ -564,7 +574,7 @@ apply_pending (JxDealEditor  *self,
     case PENDING_MOVE:
       return jx_deals_move (self->store, self->deal_id, self->pending_stage_id, today, error);
     case PENDING_WON:
-      return jx_deals_win (self->store, self->deal_id, today, error);
+      return jx_deals_win (self->store, self->deal_id, self->pending_reason, today, error);
     case PENDING_LOST:
       return jx_deals_lose (self->store, self->deal_id, self->pending_reason, today, error);
     case PENDING_REOPEN:
@@ -709,41 +719,33 @@ move_to_activate (GtkWidget  *widget,
 }
 
 static void
-mark_won_activate (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+on_close_response_cb (JxCloseReasonDialog *dialog,
+                      const char          *response,
+                      JxDealEditor        *self)
 {
-  JxDealEditor *self = JX_DEAL_EDITOR (widget);
+  g_autofree char *reason = g_strstrip (g_strdup (jx_close_reason_dialog_get_reason (dialog)));
+  gboolean won = jx_close_reason_dialog_is_won (dialog);
 
-  if (self->deal != NULL && jx_deal_get_status (self->deal) == 0)
-    set_pending (self, PENDING_WON, 0, NULL);
-}
-
-static void
-on_lost_response_cb (JxLostReasonDialog *dialog,
-                     const char         *response,
-                     JxDealEditor       *self)
-{
-  g_autofree char *reason = g_strstrip (g_strdup (jx_lost_reason_dialog_get_reason (dialog)));
-
-  if (g_str_equal (response, "lose") && self->deal != NULL &&
+  if (g_str_equal (response, won ? "win" : "lose") && self->deal != NULL &&
       jx_deal_get_status (self->deal) == 0)
-    set_pending (self, PENDING_LOST, 0, reason);
+    set_pending (self, won ? PENDING_WON : PENDING_LOST, 0, reason);
 }
 
+/* Asks why, then holds the outcome until Save. */
 static void
-mark_lost_activate (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+close_activate (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   JxDealEditor *self = JX_DEAL_EDITOR (widget);
   GtkWidget *dialog;
 
   if (self->deal == NULL || jx_deal_get_status (self->deal) != 0)
     return;
-  dialog = jx_lost_reason_dialog_new (GTK_WINDOW (self), jx_deal_get_title (self->deal),
-                                      jx_deal_get_stage (self->deal));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_lost_response_cb), self, 0);
+  dialog = jx_close_reason_dialog_new (GTK_WINDOW (self), jx_deal_get_title (self->deal),
+                                       jx_deal_get_stage (self->deal),
+                                       g_str_equal (action_name, "editor.mark-won"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -834,8 +836,8 @@ jx_deal_editor_class_init (JxDealEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activate);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_activate);
   gtk_widget_class_install_action (widget_class, "editor.move-to", "x", move_to_activate);
-  gtk_widget_class_install_action (widget_class, "editor.mark-won", NULL, mark_won_activate);
-  gtk_widget_class_install_action (widget_class, "editor.mark-lost", NULL, mark_lost_activate);
+  gtk_widget_class_install_action (widget_class, "editor.mark-won", NULL, close_activate);
+  gtk_widget_class_install_action (widget_class, "editor.mark-lost", NULL, close_activate);
   gtk_widget_class_install_action (widget_class, "editor.reopen", "x", reopen_activate);
   gtk_widget_class_install_action (widget_class, "editor.keep-stage", NULL, keep_stage_activate);
 

@@ -9,7 +9,7 @@
 #include "jx-deal-editor.h"
 #include "jx-deal-selection.h"
 #include "jx-deals-view.h"
-#include "jx-lost-reason-dialog.h"
+#include "jx-close-reason-dialog.h"
 #include "jx-name-choices.h"
 #include "jx-window.h"
 
@@ -263,53 +263,40 @@ step_deal (JxDealsView *self,
 }
 
 static void
-mark_won (JxDealsView *self,
-          gint64       deal_id)
-{
-  g_autoptr(JxDeal) deal = load_deal (self, deal_id);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  GDate today;
-
-  if (deal == NULL)
-    return;
-  get_today (self, &today);
-  if (!report_error (self, jx_deals_win (self->store, deal_id, &today, &error), error))
-    return;
-  /* Translators: a toast; %s is a deal's title. */
-  message = g_strdup_printf (_("Marked “%s” won"), jx_deal_get_title (deal));
-  show_undo_toast (self, message);
-}
-
-static void
-on_lost_response_cb (JxLostReasonDialog *dialog,
-                     const char         *response,
-                     JxDealsView        *self)
+on_close_response_cb (JxCloseReasonDialog *dialog,
+                      const char          *response,
+                      JxDealsView         *self)
 {
   gint64 deal_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "deal-id"));
-  g_autofree char *reason = g_strstrip (g_strdup (jx_lost_reason_dialog_get_reason (dialog)));
+  g_autofree char *reason = g_strstrip (g_strdup (jx_close_reason_dialog_get_reason (dialog)));
+  gboolean won = jx_close_reason_dialog_is_won (dialog);
   g_autoptr(JxDeal) deal = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean ok;
   GDate today;
 
-  if (!g_str_equal (response, "lose") || self->store == NULL)
+  if (!g_str_equal (response, won ? "win" : "lose") || self->store == NULL)
     return;
   deal = load_deal (self, deal_id);
   if (deal == NULL)
     return;
   get_today (self, &today);
-  if (!report_error (self, jx_deals_lose (self->store, deal_id, reason, &today, &error), error))
+  ok = won ? jx_deals_win (self->store, deal_id, reason, &today, &error)
+           : jx_deals_lose (self->store, deal_id, reason, &today, &error);
+  if (!report_error (self, ok, error))
     return;
   /* Translators: a toast; %s is a deal's title. */
-  message = g_strdup_printf (_("Marked “%s” lost"), jx_deal_get_title (deal));
+  message = g_strdup_printf (won ? _("Marked “%s” won") : _("Marked “%s” lost"),
+                             jx_deal_get_title (deal));
   show_undo_toast (self, message);
 }
 
-/* Asks for the reason, then marks the deal lost at the stage it is in. */
+/* Asks for the reason, then marks the deal won, or lost at the stage it is in. */
 static void
-mark_lost (JxDealsView *self,
-           gint64       deal_id)
+close_deal (JxDealsView *self,
+            gint64       deal_id,
+            gboolean     won)
 {
   g_autoptr(JxDeal) deal = load_deal (self, deal_id);
   GtkWidget *dialog;
@@ -321,11 +308,25 @@ mark_lost (JxDealsView *self,
       show_toast (self, _("The deal is already won or lost. Reopen it first."));
       return;
     }
-  dialog = jx_lost_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                      jx_deal_get_title (deal), jx_deal_get_stage (deal));
+  dialog = jx_close_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       jx_deal_get_title (deal), jx_deal_get_stage (deal), won);
   g_object_set_data (G_OBJECT (dialog), "deal-id", GSIZE_TO_POINTER ((gsize) deal_id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_lost_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+mark_won (JxDealsView *self,
+          gint64       deal_id)
+{
+  close_deal (self, deal_id, TRUE);
+}
+
+static void
+mark_lost (JxDealsView *self,
+           gint64       deal_id)
+{
+  close_deal (self, deal_id, FALSE);
 }
 
 static void
