@@ -9,6 +9,7 @@
 #include "jx-csv-reader.h"
 #include "jx-date.h"
 #include "jx-import-private.h"
+#include "jx-import-reader.h"
 #include "jx-money.h"
 #include "jx-sqlite-private.h"
 
@@ -29,6 +30,11 @@
  *    first. Each row is matched on its natural key (a deal's ref, a name otherwise) and
  *    counted as new, updated or unchanged.
  *
+ * Both passes read the file through a JxImportReader, which parses the CSV and converts the
+ * cells (trimming, dates, amounts) in a thread of its own, a batch of records ahead of the
+ * checking or writing; problems found there travel with their record, so they are reported
+ * in the file's order.
+ *
  * Both passes touch only the store and GLib, never a main context, so a GUI can run them
  * in a worker thread; jx_import_commit() then emits JxStore::changed in the thread that
  * calls it. While a pass runs, nothing else may use the store.
@@ -38,12 +44,13 @@
 #define MAX_SUGGESTED_UNKNOWNS 200
 #define MAX_SUGGESTION_CANDIDATES 20000
 
-typedef struct {
+struct _JxImportRef {
   gint64  id;
   int     kind;       /* stages: 0 open, 1 won, 2 lost */
   int     position;   /* stages */
   char   *name;
-} RefEntry;
+};
+typedef JxImportRef RefEntry;
 
 typedef struct {
   JxImportUnknown  pub;
@@ -70,13 +77,7 @@ typedef struct {
   Unknown    *unknown;
 } EnteredColumn;
 
-typedef struct {
-  const char *text;
-  gboolean    blank;
-  gint64      num;
-  char        date[11];
-  RefEntry   *ref;
-} Cell;
+typedef JxImportCell Cell;
 
 struct _JxImport {
   GObject              parent_instance;
@@ -129,6 +130,8 @@ struct _JxImport {
   GHashTable          *stage_by_id;
   GHashTable          *manager_keys;
   char                *default_plan;
+  /* Read the file in a thread of its own while checking and writing. */
+  gboolean             reader_thread;
 };
 
 G_DEFINE_FINAL_TYPE (JxImport, jx_import, G_TYPE_OBJECT)
@@ -514,6 +517,7 @@ jx_import_init (JxImport *self)
   self->unknown_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->unknowns = g_ptr_array_new_with_free_func (unknown_free);
   self->manager_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->reader_thread = TRUE;
   g_date_clear (&self->today, 1);
 }
 
@@ -713,6 +717,17 @@ jx_import_set_today (JxImport    *self,
     self->today = *today;
   else
     g_date_clear (&self->today, 1);
+}
+
+/* Whether the file is read in a thread of its own (the default) or in the thread that
+ * validates and writes; tests compare the two. */
+void
+jx_import_set_reader_thread (JxImport *self,
+                             gboolean  threaded)
+{
+  g_return_if_fail (JX_IS_IMPORT (self));
+
+  self->reader_thread = threaded;
 }
 
 /* ---------------------------------------------------------------- opening and mapping */
@@ -1248,14 +1263,14 @@ batch_row_done (JxStore  *store,
 
 typedef struct {
   JxImport       *self;
-  JxCsvReader    *reader;
+  JxImportReader *reader;
   gboolean        writing;
   guint           line;
   gboolean        row_failed;
-  Cell            cells[MAX_KIND_FIELDS];
+  /* The cells of the current record: the fields of the kind, then the entered:STAGE
+   * columns. They belong to the reader's batch. */
+  Cell           *cells;
   Cell           *entered;
-  GString        *arena;
-  GArray         *offsets;
   GCancellable   *cancellable;
   JxImportProgressFunc progress;
   gpointer        progress_data;
@@ -1277,15 +1292,23 @@ typedef struct {
   Batch          *event_batch;
 } Pass;
 
+/* The header of a field's column, for messages. */
+static const char *
+field_header (JxImport *self,
+              guint     field)
+{
+  int c = self->field_column[field];
+
+  if (c < 0)
+    return self->fields[field].name;
+  return ((JxImportColumn *) self->columns->pdata[c])->header;
+}
+
 static const char *
 column_header (Pass  *pass,
                guint  field)
 {
-  int c = pass->self->field_column[field];
-
-  if (c < 0)
-    return pass->self->fields[field].name;
-  return ((JxImportColumn *) pass->self->columns->pdata[c])->header;
+  return field_header (pass->self, field);
 }
 
 /* An excerpt of a cell for a message. */
@@ -1335,14 +1358,41 @@ row_error (Pass       *pass,
   add_problem (pass->self, pass->line, message);
 }
 
-/* Trims a cell and undoes the formula escape of our exports, into the row's arena. */
-static guint
-arena_add (Pass       *pass,
-           const char *raw)
+/* ---------------------------------------------------------------- reading cells */
+
+/* A record's blank optional fields are bits of a guint32. */
+G_STATIC_ASSERT (MAX_KIND_FIELDS <= 32);
+
+/* Converting one record, in the reader's thread: the import is only read, and problems go
+ * with the record. */
+typedef struct {
+  JxImport       *self;
+  JxImportBatch  *batch;
+  JxImportRecord *record;
+} Converting;
+
+static void cell_error (Converting *cv, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+cell_error (Converting *cv,
+            const char *format,
+            ...)
+{
+  va_list ap;
+
+  va_start (ap, format);
+  jx_import_batch_add_message (cv->batch, cv->record, g_strdup_vprintf (format, ap));
+  va_end (ap);
+}
+
+/* Trims a cell and undoes the formula escape of our exports, into the batch's text. */
+static void
+trim_cell (JxImportBatch *batch,
+           const char    *raw,
+           Cell          *cell)
 {
   const char *start = raw;
   const char *end;
-  guint offset = pass->arena->len;
 
   if (start[0] == '\'' && jx_import_cell_needs_escape (start + 1))
     start++;
@@ -1367,17 +1417,16 @@ arena_add (Pass       *pass,
       else
         break;
     }
-  g_string_append_len (pass->arena, start, end - start);
-  g_string_append_c (pass->arena, '\0');
-  return offset;
+  cell->offset = jx_import_batch_add_text (batch, start, end - start);
+  cell->blank = end == start;
 }
 
 static gboolean
-check_length (Pass       *pass,
+check_length (Converting *cv,
               guint       field,
               const char *text)
 {
-  guint max = pass->self->extras[field].max_length;
+  guint max = cv->self->extras[field].max_length;
   gsize bytes = strlen (text);
 
   if (bytes > max)
@@ -1386,8 +1435,8 @@ check_length (Pass       *pass,
 
       if (chars > (glong) max)
         {
-          row_error (pass, _("column \"%s\": the value is %ld characters long (at most %u)"),
-                     column_header (pass, field), chars, max);
+          cell_error (cv, _("column \"%s\": the value is %ld characters long (at most %u)"),
+                      field_header (cv->self, field), chars, max);
           return FALSE;
         }
     }
@@ -1395,110 +1444,108 @@ check_length (Pass       *pass,
 }
 
 static void
-convert_date (Pass       *pass,
-              guint       field,
+convert_date (Converting *cv,
               const char *header,
               Cell       *cell)
 {
-  if (!jx_import_parse_date (cell->text, pass->self->date_order, cell->date))
+  if (!jx_import_parse_date (cell->text, cv->self->date_order, cell->date))
     {
       g_autofree char *value = excerpt (cell->text);
 
-      row_error (pass, _("column \"%s\": \"%s\" is not a date (expected %s)"), header, value,
-                 jx_date_order_to_string (pass->self->date_order));
+      cell_error (cv, _("column \"%s\": \"%s\" is not a date (expected %s)"), header, value,
+                  jx_date_order_to_string (cv->self->date_order));
       cell->blank = TRUE;
     }
 }
 
-static void
-report_amount (Pass           *pass,
-               const char     *header,
-               const char     *text,
-               JxAmountResult  result,
-               gboolean        count)
+/* What is wrong with an amount or a count. */
+static char *
+amount_problem (const char     *header,
+                const char     *text,
+                JxAmountResult  result,
+                gboolean        count)
 {
   g_autofree char *value = excerpt (text);
 
   switch (result)
     {
     case JX_AMOUNT_NEGATIVE:
-      row_error (pass, _("column \"%s\": \"%s\" is negative; it must be 0 or more"), header, value);
-      break;
+      return g_strdup_printf (_("column \"%s\": \"%s\" is negative; it must be 0 or more"),
+                              header, value);
     case JX_AMOUNT_TOO_LARGE:
-      row_error (pass, _("column \"%s\": \"%s\" is too large"), header, value);
-      break;
+      return g_strdup_printf (_("column \"%s\": \"%s\" is too large"), header, value);
     case JX_AMOUNT_INVALID:
     case JX_AMOUNT_OK:
     case JX_AMOUNT_BLANK:
     default:
       if (count)
-        row_error (pass, _("column \"%s\": \"%s\" is not a whole number"), header, value);
-      else
-        row_error (pass, _("column \"%s\": \"%s\" is not an amount"), header, value);
-      break;
+        return g_strdup_printf (_("column \"%s\": \"%s\" is not a whole number"), header, value);
+      return g_strdup_printf (_("column \"%s\": \"%s\" is not an amount"), header, value);
     }
 }
 
-/* Reads, trims and converts the mapped cells of the current record. */
+/* Trims and converts the mapped cells of a record (a JxImportConvertFunc). It runs in the
+ * reader's thread while the import's thread checks or writes earlier records, so it only
+ * reads the import's mapping and options, which do not change during a pass. */
 static void
-read_cells (Pass *pass)
+convert_record (JxImportBatch  *batch,
+                JxImportRecord *record,
+                JxCsvReader    *csv,
+                gpointer        user_data)
 {
-  JxImport *self = pass->self;
-  guint n_fields = jx_csv_reader_get_n_fields (pass->reader);
+  JxImport *self = user_data;
+  Converting cv = { self, batch, record };
+  Cell *cells = record->cells;
+  Cell *entered_cells = record->cells + self->n_fields;
 
-  g_string_truncate (pass->arena, 0);
-  g_array_set_size (pass->offsets, 0);
   for (guint f = 0; f < self->n_fields; f++)
     {
       int c = self->field_column[f];
-      guint offset = c >= 0 ? arena_add (pass, jx_csv_reader_get_field (pass->reader, c)) : G_MAXUINT;
 
-      g_array_append_val (pass->offsets, offset);
+      if (c >= 0)
+        trim_cell (batch, jx_csv_reader_get_field (csv, c), &cells[f]);
+      else
+        {
+          cells[f].text = "";
+          cells[f].blank = TRUE;
+        }
     }
   for (guint e = 0; e < self->entered->len; e++)
     {
       EnteredColumn *entered = self->entered->pdata[e];
-      guint offset = arena_add (pass, jx_csv_reader_get_field (pass->reader, entered->column));
 
-      g_array_append_val (pass->offsets, offset);
+      trim_cell (batch, jx_csv_reader_get_field (csv, entered->column), &entered_cells[e]);
     }
 
-  (void) n_fields;
+  /* The batch's text does not move again until the next record. */
   for (guint f = 0; f < self->n_fields; f++)
     {
-      Cell *cell = &pass->cells[f];
-      guint offset = g_array_index (pass->offsets, guint, f);
+      Cell *cell = &cells[f];
       const FieldExtra *extra = &self->extras[f];
       const char *header;
 
-      memset (cell, 0, sizeof *cell);
-      if (offset == G_MAXUINT)
-        {
-          cell->text = "";
-          cell->blank = TRUE;
-          continue;
-        }
-      cell->text = pass->arena->str + offset;
-      cell->blank = cell->text[0] == '\0';
+      if (self->field_column[f] < 0)
+        continue;
+      cell->text = batch->text->str + cell->offset;
       if (cell->blank)
         {
           if (self->fields[f].required)
-            row_error (pass, _("column \"%s\" is empty, but every row needs a value there"),
-                       column_header (pass, f));
-          else if (!pass->writing)
-            self->blank_counts[f]++;
+            cell_error (&cv, _("column \"%s\" is empty, but every row needs a value there"),
+                        field_header (self, f));
+          else
+            record->blanks |= 1u << f;
           continue;
         }
-      if (!check_length (pass, f, cell->text))
+      if (!check_length (&cv, f, cell->text))
         {
           cell->blank = TRUE;
           continue;
         }
-      header = column_header (pass, f);
+      header = field_header (self, f);
       switch (extra->type)
         {
         case FT_DATE:
-          convert_date (pass, f, header, cell);
+          convert_date (&cv, header, cell);
           break;
         case FT_AMOUNT:
           if (self->kind != JX_IMPORT_KIND_TARGETS)
@@ -1507,7 +1554,8 @@ read_cells (Pass *pass)
 
               if (result != JX_AMOUNT_OK)
                 {
-                  report_amount (pass, header, cell->text, result, FALSE);
+                  jx_import_batch_add_message (batch, record,
+                                               amount_problem (header, cell->text, result, FALSE));
                   cell->blank = TRUE;
                 }
             }
@@ -1518,7 +1566,8 @@ read_cells (Pass *pass)
 
             if (result != JX_AMOUNT_OK)
               {
-                report_amount (pass, header, cell->text, result, TRUE);
+                jx_import_batch_add_message (batch, record,
+                                             amount_problem (header, cell->text, result, TRUE));
                 cell->blank = TRUE;
               }
           }
@@ -1531,7 +1580,7 @@ read_cells (Pass *pass)
               {
                 g_autofree char *v = excerpt (cell->text);
 
-                row_error (pass, _("column \"%s\": \"%s\" is not yes or no"), header, v);
+                cell_error (&cv, _("column \"%s\": \"%s\" is not yes or no"), header, v);
                 cell->blank = TRUE;
               }
             cell->num = value;
@@ -1555,12 +1604,16 @@ read_cells (Pass *pass)
                       *eq = '\0';
                     g_string_append_printf (options, "%s%s", i > 0 ? ", " : "", parts[i]);
                   }
-                row_error (pass, _("column \"%s\": \"%s\" is not one of %s"), header, v,
-                           options->str);
+                cell_error (&cv, _("column \"%s\": \"%s\" is not one of %s"), header, v,
+                            options->str);
                 cell->blank = TRUE;
               }
             else
-              cell->text = value;
+              {
+                /* An interned string, which stays where it is. */
+                cell->text = value;
+                cell->offset = G_MAXUINT;
+              }
           }
           break;
         case FT_TEXT:
@@ -1575,33 +1628,58 @@ read_cells (Pass *pass)
   for (guint e = 0; e < self->entered->len; e++)
     {
       EnteredColumn *entered = self->entered->pdata[e];
-      Cell *cell = &pass->entered[e];
-      guint offset = g_array_index (pass->offsets, guint, self->n_fields + e);
+      Cell *cell = &entered_cells[e];
       const char *header = ((JxImportColumn *) self->columns->pdata[entered->column])->header;
 
-      memset (cell, 0, sizeof *cell);
-      cell->text = pass->arena->str + offset;
-      cell->blank = cell->text[0] == '\0';
-      cell->ref = entered->stage;
-      if (!cell->blank)
+      cell->text = batch->text->str + cell->offset;
+      if (cell->blank)
+        continue;
+      if (strlen (cell->text) > 40)
         {
-          if (strlen (cell->text) > 40)
-            {
-              row_error (pass, _("column \"%s\": the value is %ld characters long (at most %u)"),
-                         header, g_utf8_strlen (cell->text, -1), 40);
-              cell->blank = TRUE;
-              continue;
-            }
-          convert_date (pass, 0, header, cell);
-          if (!pass->writing && entered->unknown != NULL && !cell->blank)
-            {
-              if (entered->unknown->last_line != pass->line)
-                entered->unknown->pub.count++;
-              entered->unknown->last_line = pass->line;
-              if (entered->unknown->pub.first_line == 0 ||
-                  entered->unknown->pub.first_line == self->header_line)
-                entered->unknown->pub.first_line = pass->line;
-            }
+          cell_error (&cv, _("column \"%s\": the value is %ld characters long (at most %u)"),
+                      header, g_utf8_strlen (cell->text, -1), 40);
+          cell->blank = TRUE;
+          continue;
+        }
+      convert_date (&cv, header, cell);
+    }
+}
+
+/* Makes a record read by the reader the current one, in the import's thread: its problems
+ * and blank cells are counted, and the entered:STAGE cells get their stages. */
+static void
+take_record (Pass           *pass,
+             JxImportRecord *record)
+{
+  JxImport *self = pass->self;
+
+  pass->cells = record->cells;
+  pass->entered = record->cells + self->n_fields;
+  for (guint i = 0; i < record->n_messages; i++)
+    {
+      pass->row_failed = TRUE;
+      if (!pass->writing)
+        add_problem (self, pass->line, record->messages[i]);
+    }
+  if (!pass->writing && record->blanks != 0)
+    for (guint f = 0; f < self->n_fields; f++)
+      if (record->blanks & (1u << f))
+        self->blank_counts[f]++;
+
+  for (guint e = 0; e < self->entered->len; e++)
+    {
+      EnteredColumn *entered = self->entered->pdata[e];
+      Cell *cell = &pass->entered[e];
+
+      cell->ref = entered->stage;
+      if (!pass->writing && entered->unknown != NULL && !cell->blank)
+        {
+          if (entered->unknown->last_line != pass->line)
+            entered->unknown->pub.count++;
+          entered->unknown->last_line = pass->line;
+          if (entered->unknown->pub.first_line == 0 ||
+              entered->unknown->pub.first_line == self->header_line)
+            entered->unknown->pub.first_line = pass->line;
         }
     }
 }
@@ -3281,8 +3359,11 @@ target_values (Pass *pass,
 
       if (result != JX_AMOUNT_OK)
         {
-          report_amount (pass, column_header (pass, G_AMOUNT), c[G_AMOUNT].text, result,
-                         !g_str_equal (metric, "revenue"));
+          g_autofree char *message = amount_problem (column_header (pass, G_AMOUNT),
+                                                      c[G_AMOUNT].text, result,
+                                                      !g_str_equal (metric, "revenue"));
+
+          row_error (pass, "%s", message);
           c[G_AMOUNT].blank = TRUE;
         }
     }
@@ -3632,11 +3713,8 @@ pass_clear (Pass *pass)
   g_clear_pointer (&pass->set, g_hash_table_unref);
   g_clear_pointer (&pass->deal_batch, batch_free);
   g_clear_pointer (&pass->event_batch, batch_free);
-  g_clear_pointer (&pass->reader, jx_csv_reader_free);
-  if (pass->arena != NULL)
-    g_string_free (pass->arena, TRUE);
-  g_clear_pointer (&pass->offsets, g_array_unref);
-  g_clear_pointer (&pass->entered, g_free);
+  /* This stops the reader's thread. */
+  g_clear_pointer (&pass->reader, jx_import_reader_free);
 }
 
 static gboolean
@@ -3645,19 +3723,22 @@ pass_init (JxImport  *self,
            gboolean   writing,
            GError   **error)
 {
+  JxCsvReader *csv;
+
   memset (pass, 0, sizeof *pass);
   pass->self = self;
   pass->writing = writing;
-  pass->arena = g_string_sized_new (1024);
-  pass->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
-  pass->entered = g_new0 (Cell, MAX (1, self->entered->len));
-  pass->reader = jx_csv_reader_new_for_path (self->path, self->encoding_option, error);
-  if (pass->reader == NULL)
+  csv = jx_csv_reader_new_for_path (self->path, self->encoding_option, error);
+  if (csv == NULL)
     {
       g_prefix_error (error, "%s: ", self->display_name);
       return FALSE;
     }
-  jx_csv_reader_set_separator (pass->reader, self->separator);
+  jx_csv_reader_set_separator (csv, self->separator);
+  /* The reader's thread starts with the first batch, once the pass is set up. */
+  pass->reader = jx_import_reader_new (csv, self->columns->len,
+                                       self->n_fields + self->entered->len,
+                                       self->reader_thread, convert_record, self);
   if (sqlite3_prepare_v2 (self->scratch, "INSERT OR IGNORE INTO keys(key, line) VALUES (?, ?)",
                           -1, &pass->key_insert, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->scratch, "SELECT line FROM keys WHERE key = ?", -1,
@@ -3681,82 +3762,69 @@ pass_run (Pass      *pass,
           GError   **error)
 {
   JxImport *self = pass->self;
-  g_autoptr(GError) local_error = NULL;
   guint n_columns = self->columns->len;
+  JxImportBatch *batch;
   guint n = 0;
 
-  /* The header. */
-  if (!jx_csv_reader_next (pass->reader, &local_error))
-    goto read_failed;
-
-  while (jx_csv_reader_next (pass->reader, &local_error))
+  while ((batch = jx_import_reader_next_batch (pass->reader)) != NULL)
     {
-      guint n_cells = jx_csv_reader_get_n_fields (pass->reader);
-      gboolean blank = TRUE;
-
-      pass->line = jx_csv_reader_get_line (pass->reader);
-      pass->row_failed = FALSE;
-      for (guint c = 0; c < n_cells && blank; c++)
+      for (guint r = 0; r < batch->records->len; r++)
         {
-          const char *cell = jx_csv_reader_get_field (pass->reader, c);
+          JxImportRecord *record = &g_array_index (batch->records, JxImportRecord, r);
 
-          for (const char *p = cell; *p != '\0' && blank; p++)
-            blank = *p == ' ' || *p == '\t';
-        }
-      /* Rows of empty cells (",,,,") are what spreadsheets leave below the data. */
-      if (blank)
-        continue;
+          pass->line = record->line;
+          pass->row_failed = FALSE;
+          if (++n % PROGRESS_EVERY == 0)
+            {
+              if (g_cancellable_set_error_if_cancelled (pass->cancellable, error))
+                return FALSE;
+              if (pass->progress != NULL && self->file_size > 0)
+                pass->progress (pass->progress_from + pass->progress_span *
+                                MIN (1.0, (double) batch->bytes_read / self->file_size),
+                                pass->progress_data);
+            }
 
-      if (++n % PROGRESS_EVERY == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (pass->cancellable, error))
+          if (record->n_fields != n_columns)
+            {
+              if (pass->writing)
+                goto changed;
+              {
+                g_autofree char *message = g_strdup_printf (_("the row has %u columns, but the "
+                                                              "header has %u"),
+                                                            record->n_fields, n_columns);
+                add_problem (self, pass->line, message);
+              }
+              continue;
+            }
+          if (!pass->writing)
+            self->summary->n_rows++;
+          take_record (pass, record);
+          if (!row (pass, error))
             return FALSE;
-          if (pass->progress != NULL && self->file_size > 0)
-            pass->progress (pass->progress_from + pass->progress_span *
-                            MIN (1.0, (double) jx_csv_reader_get_bytes_read (pass->reader) /
-                                      self->file_size), pass->progress_data);
-        }
-
-      if (n_cells != n_columns)
-        {
-          if (pass->writing)
+          if (pass->writing && pass->row_failed)
             goto changed;
-          {
-            g_autofree char *message = g_strdup_printf (_("the row has %u columns, but the "
-                                                          "header has %u"),
-                                                        n_cells, n_columns);
-            add_problem (self, pass->line, message);
-          }
-          continue;
         }
-      if (!pass->writing)
-        self->summary->n_rows++;
-      read_cells (pass);
-      if (!row (pass, error))
-        return FALSE;
-      if (pass->writing && pass->row_failed)
-        goto changed;
+      if (batch->last)
+        break;
     }
-  if (local_error != NULL)
-    goto read_failed;
-  return TRUE;
-
-read_failed:
-  if (local_error == NULL)
+  g_assert (batch != NULL && batch->last);
+  if (batch->no_header)
     {
       g_set_error (error, JX_IMPORT_ERROR, JX_IMPORT_ERROR_EMPTY,
                    _("%s: the file is empty. Choose a CSV file with a header row and data."),
                    self->display_name);
       return FALSE;
     }
+  if (batch->error == NULL)
+    return TRUE;
   if (!pass->writing)
     {
       /* A broken file is one more problem, and the last: nothing after it can be read. */
-      add_problem (self, jx_csv_reader_get_line (pass->reader), local_error->message);
+      add_problem (self, batch->error_line, batch->error->message);
       return TRUE;
     }
-  g_set_error (error, JX_IMPORT_ERROR, local_error->code, "%s:%u: %s", self->display_name,
-               jx_csv_reader_get_line (pass->reader), local_error->message);
+  g_set_error (error, JX_IMPORT_ERROR, batch->error->code, "%s:%u: %s", self->display_name,
+               batch->error_line, batch->error->message);
   return FALSE;
 
 changed:
