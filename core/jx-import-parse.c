@@ -128,7 +128,18 @@ set_iso (int  year,
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > 31 ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;
-  g_snprintf (iso, 11, "%04d-%02d-%02d", year, month, day);
+  /* By hand: a million rows with three dates each make printf's cost show. */
+  iso[0] = '0' + year / 1000;
+  iso[1] = '0' + year / 100 % 10;
+  iso[2] = '0' + year / 10 % 10;
+  iso[3] = '0' + year % 10;
+  iso[4] = '-';
+  iso[5] = '0' + month / 10;
+  iso[6] = '0' + month % 10;
+  iso[7] = '-';
+  iso[8] = '0' + day / 10;
+  iso[9] = '0' + day % 10;
+  iso[10] = '\0';
   return TRUE;
 }
 

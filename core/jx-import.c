@@ -209,8 +209,9 @@ name_key_buf (const char *text,
 
   if (n < size)
     {
+      /* What g_ascii_tolower() does, without a call per character. */
       for (gsize i = 0; i <= n; i++)
-        buf[i] = g_ascii_tolower (text[i]);
+        buf[i] = text[i] >= 'A' && text[i] <= 'Z' ? text[i] - 'A' + 'a' : text[i];
       return buf;
     }
   *heap = name_key (text);
@@ -1119,8 +1120,7 @@ jx_import_apply_map (JxImport    *self,
 
 typedef struct {
   int         type;       /* SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT */
-  gint64      number;
-  const char *text;
+  gint64      number;     /* or, for a text, where it starts in the batch's strings */
 } BatchValue;
 
 typedef struct {
@@ -1129,7 +1129,9 @@ typedef struct {
   guint         n_columns;
   guint         n_rows;
   GArray       *values;
-  GStringChunk *strings;
+  /* The texts of the batch's rows, each with its nul: the rows they come from are gone by
+   * the time the batch is written. */
+  GString      *strings;
 } Batch;
 
 static void
@@ -1138,7 +1140,7 @@ batch_free (Batch *batch)
   g_clear_pointer (&batch->full, sqlite3_finalize);
   g_clear_pointer (&batch->one, sqlite3_finalize);
   g_array_unref (batch->values);
-  g_string_chunk_free (batch->strings);
+  g_string_free (batch->strings, TRUE);
   g_free (batch);
 }
 
@@ -1162,7 +1164,7 @@ batch_new (JxStore     *store,
   g_string_append (one, row->str);
   batch->n_columns = n_columns;
   batch->values = g_array_sized_new (FALSE, FALSE, sizeof (BatchValue), n_columns * BATCH_ROWS);
-  batch->strings = g_string_chunk_new (4096);
+  batch->strings = g_string_sized_new (4096);
   batch->full = jx_store_prepare (store, full->str, error);
   batch->one = batch->full != NULL ? jx_store_prepare (store, one->str, error) : NULL;
   if (batch->one == NULL)
@@ -1177,7 +1179,7 @@ static void
 batch_int (Batch  *batch,
            gint64  value)
 {
-  BatchValue v = { SQLITE_INTEGER, value, NULL };
+  BatchValue v = { SQLITE_INTEGER, value };
 
   g_array_append_val (batch->values, v);
 }
@@ -1187,7 +1189,7 @@ static void
 batch_id (Batch  *batch,
           gint64  id)
 {
-  BatchValue v = { id > 0 ? SQLITE_INTEGER : SQLITE_NULL, id, NULL };
+  BatchValue v = { id > 0 ? SQLITE_INTEGER : SQLITE_NULL, id };
 
   g_array_append_val (batch->values, v);
 }
@@ -1197,7 +1199,7 @@ static void
 batch_value (Batch  *batch,
              gint64  value)
 {
-  BatchValue v = { value == G_MININT64 ? SQLITE_NULL : SQLITE_INTEGER, value, NULL };
+  BatchValue v = { value == G_MININT64 ? SQLITE_NULL : SQLITE_INTEGER, value };
 
   g_array_append_val (batch->values, v);
 }
@@ -1206,9 +1208,14 @@ static void
 batch_text (Batch      *batch,
             const char *text)
 {
-  BatchValue v = { text != NULL ? SQLITE_TEXT : SQLITE_NULL, 0,
-                   text != NULL ? g_string_chunk_insert_const (batch->strings, text) : NULL };
+  BatchValue v = { SQLITE_NULL, 0 };
 
+  if (text != NULL)
+    {
+      v.type = SQLITE_TEXT;
+      v.number = batch->strings->len;
+      g_string_append_len (batch->strings, text, strlen (text) + 1);
+    }
   g_array_append_val (batch->values, v);
 }
 
@@ -1233,7 +1240,7 @@ batch_flush (JxStore  *store,
           if (v->type == SQLITE_INTEGER)
             sqlite3_bind_int64 (stmt, i + 1, v->number);
           else if (v->type == SQLITE_TEXT)
-            sqlite3_bind_text (stmt, i + 1, v->text, -1, SQLITE_STATIC);
+            sqlite3_bind_text (stmt, i + 1, batch->strings->str + v->number, -1, SQLITE_STATIC);
           else
             sqlite3_bind_null (stmt, i + 1);
         }
@@ -1244,7 +1251,7 @@ batch_flush (JxStore  *store,
       at += count;
     }
   g_array_set_size (batch->values, 0);
-  g_string_chunk_clear (batch->strings);
+  g_string_truncate (batch->strings, 0);
   batch->n_rows = 0;
   return TRUE;
 }
@@ -2731,9 +2738,19 @@ finish_deals (Pass    *pass,
       !batch_flush (pass->self->store, pass->event_batch, error))
     return FALSE;
   if (pass->index_sql != NULL)
-    for (guint i = 0; i < pass->index_sql->len; i++)
-      if (!jx_store_exec (pass->self->store, pass->index_sql->pdata[i], error))
-        return FALSE;
+    {
+      sqlite3 *db = jx_store_get_db (pass->self->store);
+      /* Building an index is mostly sorting; SQLite's sorter can sort in helper threads while
+       * it reads the table. The reader's thread is done, so the other cores are free. */
+      int threads = CLAMP ((int) g_get_num_processors () - 1, 0, 3);
+      int old_threads = sqlite3_limit (db, SQLITE_LIMIT_WORKER_THREADS, threads);
+      gboolean ok = TRUE;
+
+      for (guint i = 0; i < pass->index_sql->len && ok; i++)
+        ok = jx_store_exec (pass->self->store, pass->index_sql->pdata[i], error);
+      sqlite3_limit (db, SQLITE_LIMIT_WORKER_THREADS, old_threads);
+      return ok;
+    }
   return TRUE;
 }
 
