@@ -1244,8 +1244,8 @@ batch_flush (JxStore  *store,
           else
             sqlite3_bind_null (stmt, i + 1);
         }
+      /* Every parameter is bound again before the next step: no need to clear them. */
       ok = jx_store_step_done (store, stmt, error);
-      sqlite3_clear_bindings (stmt);
       if (!ok)
         return FALSE;
       at += count;
@@ -1272,6 +1272,9 @@ typedef struct {
   JxImport       *self;
   JxImportReader *reader;
   gboolean        writing;
+  /* The reader's thread looks up the names too, when nothing else touches the maps while
+   * the file is read (writing deals). */
+  gboolean        resolve_in_reader;
   guint           line;
   gboolean        row_failed;
   /* The cells of the current record: the fields of the kind, then the entered:STAGE
@@ -1297,6 +1300,8 @@ typedef struct {
   gint64          next_deal_id;
   Batch          *deal_batch;
   Batch          *event_batch;
+  GArray         *events;       /* Event, of the deal being written */
+  GPtrArray      *strings;      /* texts the events and current values point to */
 } Pass;
 
 /* The header of a field's column, for messages. */
@@ -1491,6 +1496,26 @@ amount_problem (const char     *header,
     }
 }
 
+/* The row a name names, or NULL; then @key_out (if not NULL) gets the key it was looked up
+ * by, to be freed. */
+static RefEntry *
+lookup_name (JxImport    *self,
+             RefKind      ref,
+             const char  *text,
+             char       **key_out)
+{
+  char buf[256];
+  g_autofree char *heap = NULL;
+  const char *key = name_key_buf (text, buf, sizeof buf, &heap);
+  RefEntry *entry = g_hash_table_lookup (self->maps[ref], key);
+
+  if (entry == NULL && ref == REF_STAGE)
+    entry = resolve_outcome (self, text);
+  if (entry == NULL && key_out != NULL)
+    *key_out = heap != NULL ? g_steal_pointer (&heap) : g_strdup (key);
+  return entry;
+}
+
 /* Trims and converts the mapped cells of a record (a JxImportConvertFunc). It runs in the
  * reader's thread while the import's thread checks or writes earlier records, so it only
  * reads the import's mapping and options, which do not change during a pass. */
@@ -1500,7 +1525,8 @@ convert_record (JxImportBatch  *batch,
                 JxCsvReader    *csv,
                 gpointer        user_data)
 {
-  JxImport *self = user_data;
+  Pass *pass = user_data;
+  JxImport *self = pass->self;
   Converting cv = { self, batch, record };
   Cell *cells = record->cells;
   Cell *entered_cells = record->cells + self->n_fields;
@@ -1650,6 +1676,11 @@ convert_record (JxImportBatch  *batch,
         }
       convert_date (&cv, header, cell);
     }
+
+  if (pass->resolve_in_reader)
+    for (guint f = 0; f < self->n_fields; f++)
+      if (self->extras[f].ref != REF_NONE && !cells[f].blank)
+        cells[f].ref = lookup_name (self, self->extras[f].ref, cells[f].text, NULL);
 }
 
 /* Makes a record read by the reader the current one, in the import's thread: its problems
@@ -1700,17 +1731,14 @@ resolve_cell (Pass     *pass,
   JxImport *self = pass->self;
   Cell *cell = &pass->cells[field];
   RefKind ref = self->extras[field].ref;
-  char buf[256];
-  g_autofree char *heap = NULL;
-  const char *key;
+  g_autofree char *key = NULL;
   RefEntry *entry;
 
   if (cell->blank)
     return NULL;
-  key = name_key_buf (cell->text, buf, sizeof buf, &heap);
-  entry = g_hash_table_lookup (self->maps[ref], key);
-  if (entry == NULL && ref == REF_STAGE)
-    entry = resolve_outcome (self, cell->text);
+  if (pass->resolve_in_reader)
+    return cell->ref;
+  entry = lookup_name (self, ref, cell->text, pass->writing ? NULL : &key);
   if (entry == NULL && !pass->writing)
     {
       note_unknown (self, ref, field, cell->text, key, pass->line, self_ref);
@@ -2813,8 +2841,9 @@ write_deal (Pass    *pass,
   Cell *c = pass->cells;
   sqlite3_stmt *find = pass->st[0];
   RefEntry *stage = resolve_cell (pass, D_STAGE, FALSE);
-  g_autoptr(GArray) events = g_array_sized_new (FALSE, FALSE, sizeof (Event), 4);
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  /* Kept from row to row, emptied here. */
+  GArray *events = pass->events;
+  GPtrArray *strings = pass->strings;
   gboolean existed;
   gint64 id = 0;
   /* Current values; strings are owned by @strings. */
@@ -2830,6 +2859,8 @@ write_deal (Pass    *pass,
   sqlite3_stmt *write;
 
   g_assert (stage != NULL);
+  g_array_set_size (events, 0);
+  g_ptr_array_set_size (strings, 0);
   resolve_cell (pass, D_CUSTOMER, FALSE);
   resolve_cell (pass, D_OWNER, FALSE);
   resolve_cell (pass, D_PRODUCT, FALSE);
@@ -3733,6 +3764,8 @@ pass_clear (Pass *pass)
   g_clear_pointer (&pass->set, g_hash_table_unref);
   g_clear_pointer (&pass->deal_batch, batch_free);
   g_clear_pointer (&pass->event_batch, batch_free);
+  g_clear_pointer (&pass->events, g_array_unref);
+  g_clear_pointer (&pass->strings, g_ptr_array_unref);
   /* This stops the reader's thread. */
   g_clear_pointer (&pass->reader, jx_import_reader_free);
 }
@@ -3748,6 +3781,8 @@ pass_init (JxImport  *self,
   memset (pass, 0, sizeof *pass);
   pass->self = self;
   pass->writing = writing;
+  pass->events = g_array_sized_new (FALSE, FALSE, sizeof (Event), 4);
+  pass->strings = g_ptr_array_new_with_free_func (g_free);
   csv = jx_csv_reader_new_for_path (self->path, self->encoding_option, error);
   if (csv == NULL)
     {
@@ -3758,7 +3793,7 @@ pass_init (JxImport  *self,
   /* The reader's thread starts with the first batch, once the pass is set up. */
   pass->reader = jx_import_reader_new (csv, self->columns->len,
                                        self->n_fields + self->entered->len,
-                                       self->reader_thread, convert_record, self);
+                                       self->reader_thread, convert_record, pass);
   if (sqlite3_prepare_v2 (self->scratch, "INSERT OR IGNORE INTO keys(key, line) VALUES (?, ?)",
                           -1, &pass->key_insert, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->scratch, "SELECT line FROM keys WHERE key = ?", -1,
@@ -4230,6 +4265,8 @@ jx_import_write (JxImport              *self,
       jx_import_rollback (self);
       return FALSE;
     }
+  /* Writing deals adds no names while the file is read (missing ones are created first). */
+  pass.resolve_in_reader = self->kind == JX_IMPORT_KIND_DEALS;
   pass.cancellable = cancellable;
   pass.progress = progress;
   pass.progress_data = user_data;
