@@ -234,6 +234,9 @@ static const char *const currency_marks[] = {
 static const char *
 skip_currency (const char *p)
 {
+  /* No mark starts with a digit: the common case needs no comparison. */
+  if (g_ascii_isdigit (*p))
+    return p;
   for (guint i = 0; i < G_N_ELEMENTS (currency_marks); i++)
     {
       gsize n = strlen (currency_marks[i]);
@@ -402,8 +405,8 @@ strip_amount (const char  *text,
           p += strlen ("−");
         }
     }
-  /* Trailing marks: "100 USD", "100元", "100-". */
-  for (int round = 0; round < 2; round++)
+  /* Trailing marks: "100 USD", "100元", "100-". None ends with a digit. */
+  for (int round = 0; round < 2 && e > p && !g_ascii_isdigit (e[-1]); round++)
     {
       while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
         e--;
@@ -411,7 +414,9 @@ strip_amount (const char  *text,
         {
           gsize n = strlen (currency_marks[i]);
 
-          if ((gsize) (e - p) >= n && g_ascii_strncasecmp (e - n, currency_marks[i], n) == 0)
+          /* p may have gone past e ("- "): no negative length. */
+          if (e > p && (gsize) (e - p) >= n &&
+              g_ascii_strncasecmp (e - n, currency_marks[i], n) == 0)
             {
               e -= n;
               break;

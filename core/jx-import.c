@@ -1410,17 +1410,16 @@ trim_cell (JxImportBatch *batch,
     start++;
   while (*start == ' ' || *start == '\t' || *start == '\r' || *start == '\n')
     start++;
-  if (g_str_has_prefix (start, "\xE3\x80\x80") || g_str_has_prefix (start, "\xC2\xA0"))
-    {
-      /* Ideographic and no-break spaces around a value, as Chinese spreadsheets leave. */
-      while (g_str_has_prefix (start, "\xE3\x80\x80") || g_str_has_prefix (start, "\xC2\xA0") ||
-             *start == ' ')
-        start += *start == ' ' ? 1 : (guchar) *start == 0xC2 ? 2 : 3;
-    }
+  /* Ideographic (E3 80 80) and no-break (C2 A0) spaces around a value, as Chinese
+   * spreadsheets leave. Bytes are compared one by one: this runs on every cell. */
+  while (((guchar) start[0] == 0xE3 && (guchar) start[1] == 0x80 && (guchar) start[2] == 0x80) ||
+         ((guchar) start[0] == 0xC2 && (guchar) start[1] == 0xA0) || start[0] == ' ')
+    start += start[0] == ' ' ? 1 : (guchar) start[0] == 0xC2 ? 2 : 3;
   end = start + strlen (start);
   for (;;)
     {
-      if (end > start && strchr (" \t\r\n", end[-1]) != NULL)
+      if (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' ||
+                          end[-1] == '\n'))
         end--;
       else if (end - start >= 3 && memcmp (end - 3, "\xE3\x80\x80", 3) == 0)
         end -= 3;
