@@ -7,7 +7,8 @@
  * process so that peak RSS is that size's own. Without arguments: 100,000 and 1,000,000.
  *
  * BENCH_VERBOSE=1 prints the wall and CPU seconds of each step of each import (CPU time
- * counts every thread); BENCH_KEEP=1 keeps the files and the database for a look.
+ * counts every thread); BENCH_KEEP=1 keeps the files and the database for a look;
+ * BENCH_UNDO=1 opens the database as the app does, recording every change for Undo.
  */
 
 #include <stdio.h>
@@ -191,7 +192,8 @@ run_one (guint rows)
   g_assert_no_error (error);
   generate (dir, rows);
   rss_before = peak_rss_kib ();
-  store = jx_store_open (db, JX_STORE_OPEN_CREATE, &error);
+  store = jx_store_open (db, JX_STORE_OPEN_CREATE |
+                                (g_getenv ("BENCH_UNDO") != NULL ? JX_STORE_OPEN_UNDO : 0), &error);
   g_assert_no_error (error);
 
   if (g_getenv ("BENCH_CACHE") != NULL)
