@@ -1128,7 +1128,9 @@ typedef struct {
   sqlite3_stmt *one;
   guint         n_columns;
   guint         n_rows;
-  GArray       *values;
+  /* Room for a full batch: n_columns * BATCH_ROWS values, n_values of them in use. */
+  BatchValue   *values;
+  guint         n_values;
   /* The texts of the batch's rows, each with its nul: the rows they come from are gone by
    * the time the batch is written. */
   GString      *strings;
@@ -1139,7 +1141,7 @@ batch_free (Batch *batch)
 {
   g_clear_pointer (&batch->full, sqlite3_finalize);
   g_clear_pointer (&batch->one, sqlite3_finalize);
-  g_array_unref (batch->values);
+  g_free (batch->values);
   g_string_free (batch->strings, TRUE);
   g_free (batch);
 }
@@ -1163,7 +1165,7 @@ batch_new (JxStore     *store,
     g_string_append_printf (full, "%s%s", r > 0 ? ", " : "", row->str);
   g_string_append (one, row->str);
   batch->n_columns = n_columns;
-  batch->values = g_array_sized_new (FALSE, FALSE, sizeof (BatchValue), n_columns * BATCH_ROWS);
+  batch->values = g_new (BatchValue, n_columns * BATCH_ROWS);
   batch->strings = g_string_sized_new (4096);
   batch->full = jx_store_prepare (store, full->str, error);
   batch->one = batch->full != NULL ? jx_store_prepare (store, one->str, error) : NULL;
@@ -1181,7 +1183,8 @@ batch_int (Batch  *batch,
 {
   BatchValue v = { SQLITE_INTEGER, value };
 
-  g_array_append_val (batch->values, v);
+  g_assert (batch->n_values < batch->n_columns * BATCH_ROWS);
+  batch->values[batch->n_values++] = v;
 }
 
 /* An id, or NULL for 0 (NO_ID). */
@@ -1191,7 +1194,8 @@ batch_id (Batch  *batch,
 {
   BatchValue v = { id > 0 ? SQLITE_INTEGER : SQLITE_NULL, id };
 
-  g_array_append_val (batch->values, v);
+  g_assert (batch->n_values < batch->n_columns * BATCH_ROWS);
+  batch->values[batch->n_values++] = v;
 }
 
 /* A value, or NULL for NO_VALUE. */
@@ -1201,7 +1205,8 @@ batch_value (Batch  *batch,
 {
   BatchValue v = { value == G_MININT64 ? SQLITE_NULL : SQLITE_INTEGER, value };
 
-  g_array_append_val (batch->values, v);
+  g_assert (batch->n_values < batch->n_columns * BATCH_ROWS);
+  batch->values[batch->n_values++] = v;
 }
 
 static void
@@ -1216,7 +1221,8 @@ batch_text (Batch      *batch,
       v.number = batch->strings->len;
       g_string_append_len (batch->strings, text, strlen (text) + 1);
     }
-  g_array_append_val (batch->values, v);
+  g_assert (batch->n_values < batch->n_columns * BATCH_ROWS);
+  batch->values[batch->n_values++] = v;
 }
 
 static gboolean
@@ -1224,7 +1230,7 @@ batch_flush (JxStore  *store,
              Batch    *batch,
              GError  **error)
 {
-  guint n = batch->values->len;
+  guint n = batch->n_values;
   guint at = 0;
 
   while (at < n)
@@ -1235,7 +1241,7 @@ batch_flush (JxStore  *store,
 
       for (guint i = 0; i < count; i++)
         {
-          const BatchValue *v = &g_array_index (batch->values, BatchValue, at + i);
+          const BatchValue *v = &batch->values[at + i];
 
           if (v->type == SQLITE_INTEGER)
             sqlite3_bind_int64 (stmt, i + 1, v->number);
@@ -1250,7 +1256,7 @@ batch_flush (JxStore  *store,
         return FALSE;
       at += count;
     }
-  g_array_set_size (batch->values, 0);
+  batch->n_values = 0;
   g_string_truncate (batch->strings, 0);
   batch->n_rows = 0;
   return TRUE;
@@ -1262,7 +1268,7 @@ batch_row_done (JxStore  *store,
                 Batch    *batch,
                 GError  **error)
 {
-  g_assert (batch->values->len % batch->n_columns == 0);
+  g_assert (batch->n_values % batch->n_columns == 0);
   if (++batch->n_rows < BATCH_ROWS)
     return TRUE;
   return batch_flush (store, batch, error);
