@@ -1274,6 +1274,9 @@ batch_row_done (JxStore  *store,
   return batch_flush (store, batch, error);
 }
 
+/* Keys written to the scratch database by one statement. */
+#define KEY_BATCH 64
+
 typedef struct {
   JxImport       *self;
   JxImportReader *reader;
@@ -1296,6 +1299,14 @@ typedef struct {
   /* Statements of the scratch database. */
   sqlite3_stmt   *key_insert;
   sqlite3_stmt   *key_find;
+  sqlite3_stmt   *keys_append;
+  /* Keys larger than every key before them (a file sorted by its key), not yet written to
+   * the scratch database: the texts with their nuls, and where each starts. */
+  GString        *pending_keys;
+  guint           pending_offsets[KEY_BATCH];
+  guint           pending_lines[KEY_BATCH];
+  guint           n_pending;
+  GString        *max_key;      /* the largest key so far, or NULL before the first */
   sqlite3_stmt   *link_insert;
 
   /* Statements of the kind being imported, and what a bulk load dropped. */
@@ -1756,6 +1767,35 @@ resolve_cell (Pass     *pass,
   return entry;
 }
 
+/* Writes the pending keys to the scratch database. They are all new. */
+static void
+flush_keys (Pass *pass)
+{
+  if (pass->n_pending == KEY_BATCH)
+    {
+      for (guint i = 0; i < KEY_BATCH; i++)
+        {
+          sqlite3_bind_text (pass->keys_append, 2 * i + 1,
+                             pass->pending_keys->str + pass->pending_offsets[i], -1, SQLITE_STATIC);
+          sqlite3_bind_int (pass->keys_append, 2 * i + 2, (int) pass->pending_lines[i]);
+        }
+      if (sqlite3_step (pass->keys_append) == SQLITE_DONE)
+        pass->n_pending = 0;
+      sqlite3_reset (pass->keys_append);
+    }
+  /* A part of a batch, or a batch that failed: one by one. */
+  for (guint i = 0; i < pass->n_pending; i++)
+    {
+      sqlite3_bind_text (pass->key_insert, 1, pass->pending_keys->str + pass->pending_offsets[i],
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_int (pass->key_insert, 2, (int) pass->pending_lines[i]);
+      sqlite3_step (pass->key_insert);
+      sqlite3_reset (pass->key_insert);
+    }
+  pass->n_pending = 0;
+  g_string_truncate (pass->pending_keys, 0);
+}
+
 /* Adds a key to the scratch database; FALSE and the line of the first row when it is
  * there already. */
 static gboolean
@@ -1765,6 +1805,23 @@ remember_key (Pass       *pass,
 {
   int rc;
 
+  /* A key larger than every key so far is new. Exports sorted by their key are common,
+   * and such keys are written KEY_BATCH at a time: a statement per row cost most of the
+   * check of a million rows. */
+  if (pass->max_key == NULL || strcmp (key, pass->max_key->str) > 0)
+    {
+      if (pass->max_key == NULL)
+        pass->max_key = g_string_new (key);
+      else
+        g_string_assign (pass->max_key, key);
+      pass->pending_offsets[pass->n_pending] = pass->pending_keys->len;
+      pass->pending_lines[pass->n_pending] = pass->line;
+      g_string_append_len (pass->pending_keys, key, strlen (key) + 1);
+      if (++pass->n_pending == KEY_BATCH)
+        flush_keys (pass);
+      return TRUE;
+    }
+  flush_keys (pass);
   sqlite3_bind_text (pass->key_insert, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_int (pass->key_insert, 2, (int) pass->line);
   rc = sqlite3_step (pass->key_insert);
@@ -1783,6 +1840,7 @@ key_known (Pass       *pass,
 {
   gboolean found;
 
+  flush_keys (pass);
   sqlite3_bind_text (pass->key_find, 1, key, -1, SQLITE_STATIC);
   found = sqlite3_step (pass->key_find) == SQLITE_ROW;
   sqlite3_reset (pass->key_find);
@@ -3762,6 +3820,11 @@ pass_clear (Pass *pass)
 {
   g_clear_pointer (&pass->key_insert, sqlite3_finalize);
   g_clear_pointer (&pass->key_find, sqlite3_finalize);
+  g_clear_pointer (&pass->keys_append, sqlite3_finalize);
+  if (pass->pending_keys != NULL)
+    g_string_free (pass->pending_keys, TRUE);
+  if (pass->max_key != NULL)
+    g_string_free (pass->max_key, TRUE);
   g_clear_pointer (&pass->link_insert, sqlite3_finalize);
   for (guint i = 0; i < G_N_ELEMENTS (pass->st); i++)
     g_clear_pointer (&pass->st[i], sqlite3_finalize);
@@ -3782,6 +3845,7 @@ pass_init (JxImport  *self,
            GError   **error)
 {
   JxCsvReader *csv;
+  g_autoptr(GString) append = g_string_new ("INSERT INTO keys(key, line) VALUES ");
 
   memset (pass, 0, sizeof *pass);
   pass->self = self;
@@ -3799,7 +3863,11 @@ pass_init (JxImport  *self,
   pass->reader = jx_import_reader_new (csv, self->columns->len,
                                        self->n_fields + self->entered->len,
                                        self->reader_thread, convert_record, pass);
-  if (sqlite3_prepare_v2 (self->scratch, "INSERT OR IGNORE INTO keys(key, line) VALUES (?, ?)",
+  pass->pending_keys = g_string_sized_new (1024);
+  for (guint i = 0; i < KEY_BATCH; i++)
+    g_string_append (append, i > 0 ? ", (?, ?)" : "(?, ?)");
+  if (sqlite3_prepare_v2 (self->scratch, append->str, -1, &pass->keys_append, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->scratch, "INSERT OR IGNORE INTO keys(key, line) VALUES (?, ?)",
                           -1, &pass->key_insert, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->scratch, "SELECT line FROM keys WHERE key = ?", -1,
                           &pass->key_find, NULL) != SQLITE_OK ||

@@ -933,6 +933,59 @@ test_progress_and_cancel (void)
   jx_test_remove_dir (dir);
 }
 
+/* Duplicate refs are found whether the file is sorted by them or not, and whether the
+ * first one is among the last keys read or long before. */
+static void
+test_duplicate_keys (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = new_store (dir, "k.db");
+  g_autoptr(GString) content = g_string_new ("ref,stage\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxImport) import = NULL;
+  const JxImportSummary *summary;
+  static const struct {
+    guint line;
+    const char *ref;
+    guint first;
+  } expected[] = {
+    { 102, "R050", 51 },    /* a key written to the scratch database long before */
+    { 133, "R130", 132 },   /* the largest key so far, not written yet */
+    { 134, "R120", 122 },   /* a smaller key not written yet */
+    { 136, "Q001", 135 },   /* a key out of order */
+  };
+  gboolean ok;
+
+  /* Lines 2–101: R001–R100; 102: R050; 103–132: R101–R130; 133: R130; 134: R120;
+   * 135–136: Q001 twice; 137: R131. */
+  for (guint i = 1; i <= 100; i++)
+    g_string_append_printf (content, "R%03u,Prospecting\n", i);
+  g_string_append (content, "R050,Prospecting\n");
+  for (guint i = 101; i <= 130; i++)
+    g_string_append_printf (content, "R%03u,Prospecting\n", i);
+  g_string_append (content, "R130,Prospecting\nR120,Prospecting\nQ001,Prospecting\n"
+                            "Q001,Prospecting\nR131,Prospecting\n");
+  path = fixture (dir, "keys.csv", content->str, -1);
+  import = run_import (store, JX_IMPORT_KIND_DEALS, path, NULL, &ok, &error);
+  summary = jx_import_get_summary (import);
+  g_assert_false (ok);
+  g_assert_cmpuint (summary->n_rows, ==, 136);
+  g_assert_cmpuint (summary->n_errors, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const JxImportProblem *problem = summary->errors->pdata[i];
+      g_autofree char *message = g_strdup_printf ("column \"ref\": \"%s\" appears again (first "
+                                                  "on line %u); each row needs its own",
+                                                  expected[i].ref, expected[i].first);
+
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_cmpstr (problem->message, ==, message);
+    }
+  g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM deals"), ==, 0);
+  jx_test_remove_dir (dir);
+}
+
 /* The summary of validating @path, as JSON text, with the file read in a thread of its own
  * or not. */
 static char *
@@ -1212,6 +1265,7 @@ main (int   argc,
   g_test_add_func ("/jx/import/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/jx/import/gui-api", test_gui_api);
   g_test_add_func ("/jx/import/reader-thread", test_reader_thread);
+  g_test_add_func ("/jx/import/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/jx/import/cancel-midway", test_cancel_midway);
   return g_test_run ();
 }
