@@ -2737,6 +2737,12 @@ validate_deal (Pass    *pass,
         row_error (pass, _("column \"%s\": the deal entered \"%s\" on %s, before it opened on %s"),
                    column_header (pass, D_STAGE_ENTERED), c[D_STAGE].text,
                    c[D_STAGE_ENTERED].date, opened);
+      /* Without an opened date the earliest stage date becomes the opened date, which must
+       * not come after the close. */
+      else if (kind != 0 && closed != NULL && strcmp (c[D_STAGE_ENTERED].date, closed) > 0)
+        row_error (pass, _("column \"%s\": the deal entered \"%s\" on %s, after it closed on %s"),
+                   column_header (pass, D_STAGE_ENTERED), c[D_STAGE].text,
+                   c[D_STAGE_ENTERED].date, closed);
     }
   if (kind == 1 && c[D_AMOUNT].blank)
     row_error (pass, _("column \"%s\": the deal is won but has no amount"),

@@ -487,6 +487,10 @@ test_bad_files (void)
       JX_IMPORT_KIND_DEALS, "engage=entered:Qualified",
       "event.csv:2: column \"engage\": the deal entered \"Qualified\" on 2024-01-15, before it "
       "opened on 2024-02-01" },
+    { "entered.csv", "ref,stage,closed,stage_entered,amount\nA,Won,2024-01-10,2024-02-01,5\n",
+      JX_IMPORT_KIND_DEALS, NULL,
+      "entered.csv:2: column \"stage_entered\": the deal entered \"Won\" on 2024-02-01, after it "
+      "closed on 2024-01-10" },
     { "required.csv", "ref,stage\nA,\n", JX_IMPORT_KIND_DEALS, NULL,
       "required.csv:2: column \"stage\" is empty, but every row needs a value there" },
     { "nokey.csv", "stage,amount\nWon,5\n", JX_IMPORT_KIND_DEALS, NULL,
