@@ -155,9 +155,11 @@ field_cb (void   *data,
     }
   offset = record->data->len;
   g_array_append_val (record->offsets, offset);
+  /* The text and its nul in one step: this runs for every field of the file. */
+  g_string_set_size (record->data, offset + len + 1);
   if (len > 0)
-    g_string_append_len (record->data, data, len);
-  g_string_append_c (record->data, '\0');
+    memcpy (record->data->str + offset, data, len);
+  record->data->str[offset + len] = '\0';
 }
 
 static void

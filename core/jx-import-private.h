@@ -64,5 +64,7 @@ guint             jx_import_edit_distance     (const char   *a,
 int               jx_import_outcome_synonym   (const char   *name);
 const char       *jx_import_choice_value      (const FieldExtra *extra,
                                                const char   *text);
+void              jx_import_set_reader_thread (JxImport     *self,
+                                               gboolean      threaded);
 
 G_END_DECLS

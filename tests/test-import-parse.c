@@ -119,6 +119,11 @@ test_amounts (void)
   assert_amount ("12%", 2, JX_AMOUNT_INVALID, 0);
   assert_amount ("1.2.3", 2, JX_AMOUNT_INVALID, 0);
   assert_amount ("1,,2", 2, JX_AMOUNT_INVALID, 0);
+  /* A sign followed by a space: the start goes past the end, which must not read before
+   * the text looking for a currency mark. */
+  assert_amount ("- ", 2, JX_AMOUNT_INVALID, 0);
+  assert_amount ("100 ", 2, JX_AMOUNT_OK, 10000);
+  assert_amount ("100 USD", 2, JX_AMOUNT_OK, 10000);
   assert_amount ("$", 2, JX_AMOUNT_INVALID, 0);
   assert_amount (".5", 2, JX_AMOUNT_OK, 50);
   assert_amount ("5.", 2, JX_AMOUNT_OK, 500);

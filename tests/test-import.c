@@ -2,6 +2,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "jx-import-private.h"
 #include "jx-test-util.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -486,6 +487,10 @@ test_bad_files (void)
       JX_IMPORT_KIND_DEALS, "engage=entered:Qualified",
       "event.csv:2: column \"engage\": the deal entered \"Qualified\" on 2024-01-15, before it "
       "opened on 2024-02-01" },
+    { "entered.csv", "ref,stage,closed,stage_entered,amount\nA,Won,2024-01-10,2024-02-01,5\n",
+      JX_IMPORT_KIND_DEALS, NULL,
+      "entered.csv:2: column \"stage_entered\": the deal entered \"Won\" on 2024-02-01, after it "
+      "closed on 2024-01-10" },
     { "required.csv", "ref,stage\nA,\n", JX_IMPORT_KIND_DEALS, NULL,
       "required.csv:2: column \"stage\" is empty, but every row needs a value there" },
     { "nokey.csv", "stage,amount\nWon,5\n", JX_IMPORT_KIND_DEALS, NULL,
@@ -932,6 +937,253 @@ test_progress_and_cancel (void)
   jx_test_remove_dir (dir);
 }
 
+/* Duplicate refs are found whether the file is sorted by them or not, and whether the
+ * first one is among the last keys read or long before. */
+static void
+test_duplicate_keys (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = new_store (dir, "k.db");
+  g_autoptr(GString) content = g_string_new ("ref,stage\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxImport) import = NULL;
+  const JxImportSummary *summary;
+  static const struct {
+    guint line;
+    const char *ref;
+    guint first;
+  } expected[] = {
+    { 102, "R050", 51 },    /* a key written to the scratch database long before */
+    { 133, "R130", 132 },   /* the largest key so far, not written yet */
+    { 134, "R120", 122 },   /* a smaller key not written yet */
+    { 136, "Q001", 135 },   /* a key out of order */
+  };
+  gboolean ok;
+
+  /* Lines 2–101: R001–R100; 102: R050; 103–132: R101–R130; 133: R130; 134: R120;
+   * 135–136: Q001 twice; 137: R131. */
+  for (guint i = 1; i <= 100; i++)
+    g_string_append_printf (content, "R%03u,Prospecting\n", i);
+  g_string_append (content, "R050,Prospecting\n");
+  for (guint i = 101; i <= 130; i++)
+    g_string_append_printf (content, "R%03u,Prospecting\n", i);
+  g_string_append (content, "R130,Prospecting\nR120,Prospecting\nQ001,Prospecting\n"
+                            "Q001,Prospecting\nR131,Prospecting\n");
+  path = fixture (dir, "keys.csv", content->str, -1);
+  import = run_import (store, JX_IMPORT_KIND_DEALS, path, NULL, &ok, &error);
+  summary = jx_import_get_summary (import);
+  g_assert_false (ok);
+  g_assert_cmpuint (summary->n_rows, ==, 136);
+  g_assert_cmpuint (summary->n_errors, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const JxImportProblem *problem = summary->errors->pdata[i];
+      g_autofree char *message = g_strdup_printf ("column \"ref\": \"%s\" appears again (first "
+                                                  "on line %u); each row needs its own",
+                                                  expected[i].ref, expected[i].first);
+
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_cmpstr (problem->message, ==, message);
+    }
+  g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM deals"), ==, 0);
+  jx_test_remove_dir (dir);
+}
+
+/* The summary of validating @path, as JSON text, with the file read in a thread of its own
+ * or not. */
+static char *
+validate_to_json (JxStore    *store,
+                  const char *path,
+                  gboolean    threaded,
+                  const char *map,
+                  JxImport  **out)
+{
+  g_autoptr(JxImport) import = jx_import_new (store, JX_IMPORT_KIND_DEALS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  jx_import_set_reader_thread (import, threaded);
+  g_assert_true (jx_import_open (import, path, &error));
+  g_assert_true (jx_import_apply_map (import, map, &error));
+  g_assert_true (jx_import_validate (import, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  node = jx_import_summary_to_json (jx_import_get_summary (import));
+  *out = g_steal_pointer (&import);
+  return json_to_string (node, TRUE);
+}
+
+/* A file of 1,200 rows (several of the reader's batches) with every kind of problem at
+ * known lines: the reader's thread reports the same problems on the same lines as reading
+ * in the import's own thread, and as the file says. */
+static void
+test_reader_thread (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = new_store (dir, "t.db");
+  g_autoptr(GString) content = g_string_new ("ref,stage,amount,opened,engage,customer,notes\n");
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JxImport) threaded = NULL;
+  g_autoptr(JxImport) unthreaded = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json_threaded = NULL;
+  g_autofree char *json_unthreaded = NULL;
+  const JxImportSummary *summary;
+  guint line = 1, n_rows = 0, line_r10 = 0, blank_notes = 0;
+  guint customer_count[3] = { 0 }, customer_first[3] = { 0 };
+
+  for (guint i = 0; i < 1200; i++)
+    {
+      gboolean extra = i % 250 == 7;
+      const char *opened = i % 97 == 5 ? "2024-13-01" : "2024-01-02";
+      const char *amount = i % 400 == 399 ? "-5" : "100";
+      g_autofree char *ref = g_strdup_printf ("R%04u", i == 600 ? 10 : i);
+      gboolean multiline = i % 300 == 150;
+
+      if (i % 100 == 50)
+        {
+          /* A row of blank cells takes a line and is no row. */
+          g_string_append (content, ",,, ,,,\n");
+          line++;
+        }
+      line++;
+      g_string_append_printf (content, "%s,Qualified,%s,%s,2024-01-05,Cust%u,%s%s\n", ref,
+                              amount, opened, i % 3,
+                              multiline ? "\"two\nlines\"" : i % 2 ? "note" : "",
+                              extra ? ",extra" : "");
+      if (extra)
+        {
+          g_ptr_array_add (expected, g_strdup_printf ("%u: the row has 8 columns, but the header "
+                                                      "has 7", line));
+          line += multiline;
+          continue;
+        }
+      n_rows++;
+      if (i == 10)
+        line_r10 = line;
+      if (i == 600)
+        g_ptr_array_add (expected, g_strdup_printf ("%u: column \"ref\": \"R0010\" appears again "
+                                                    "(first on line %u); each row needs its "
+                                                    "own", line, line_r10));
+      if (i % 400 == 399)
+        g_ptr_array_add (expected, g_strdup_printf ("%u: column \"amount\": \"-5\" is negative; "
+                                                    "it must be 0 or more", line));
+      if (i % 97 == 5)
+        g_ptr_array_add (expected, g_strdup_printf ("%u: column \"opened\": \"2024-13-01\" is not "
+                                                    "a date (expected YYYY-MM-DD)", line));
+      if (customer_count[i % 3]++ == 0)
+        customer_first[i % 3] = line;
+      blank_notes += !multiline && i % 2 == 0;
+      line += multiline;
+    }
+  line++;
+  g_string_append (content, "R9999,\"Qualified,1,2024-01-02,,Cust0,\n");
+  g_ptr_array_add (expected, g_strdup_printf ("%u: unbalanced quotes", line));
+  path = fixture (dir, "thread.csv", content->str, -1);
+
+  json_threaded = validate_to_json (store, path, TRUE, "engage=entered:Qualified", &threaded);
+  json_unthreaded = validate_to_json (store, path, FALSE, "engage=entered:Qualified", &unthreaded);
+  g_assert_cmpstr (json_threaded, ==, json_unthreaded);
+
+  summary = jx_import_get_summary (threaded);
+  g_assert_cmpuint (summary->n_rows, ==, n_rows);
+  g_assert_cmpuint (summary->n_errors, ==, expected->len);
+  g_assert_cmpuint (summary->errors->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const JxImportProblem *problem = summary->errors->pdata[i];
+      g_autofree char *got = g_strdup_printf ("%u: %s", problem->line, problem->message);
+
+      /* The message of a broken file goes on to say what to look for. */
+      if (i == expected->len - 1)
+        g_assert_true (g_str_has_prefix (got, expected->pdata[i]));
+      else
+        g_assert_cmpstr (got, ==, expected->pdata[i]);
+    }
+  g_assert_cmpuint (summary->unknowns->len, ==, 3);
+  for (guint k = 0; k < 3; k++)
+    {
+      const JxImportUnknown *unknown = summary->unknowns->pdata[k];
+      g_autofree char *name = g_strdup_printf ("Cust%u", k);
+
+      g_assert_cmpstr (unknown->field, ==, "customer");
+      g_assert_cmpstr (unknown->value, ==, name);
+      g_assert_cmpuint (unknown->count, ==, customer_count[k]);
+      g_assert_cmpuint (unknown->first_line, ==, customer_first[k]);
+    }
+  g_assert_cmpuint (summary->blanks->len, ==, 1);
+  g_assert_cmpstr (((JxImportBlank *) summary->blanks->pdata[0])->field, ==, "notes");
+  g_assert_cmpuint (((JxImportBlank *) summary->blanks->pdata[0])->count, ==, blank_notes);
+  jx_test_remove_dir (dir);
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  guint         calls;
+  guint         cancel_at;
+} CancelAt;
+
+static void
+cancel_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  CancelAt *at = user_data;
+
+  if (++at->calls == at->cancel_at)
+    g_cancellable_cancel (at->cancellable);
+}
+
+/* Cancelling in the middle of checking or writing (from the progress callback, as the
+ * assistant's Cancel button does between two calls) stops the reader's thread and leaves
+ * the database as it was; the same import then runs to the end. */
+static void
+test_cancel_midway (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = new_store (dir, "c.db");
+  g_autoptr(GString) content = g_string_new ("ref,stage,amount,opened\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(JxImport) import = jx_import_new (store, JX_IMPORT_KIND_DEALS);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CancelAt at = { cancellable, 0, 2 };
+
+  jx_test_exec (store, "INSERT INTO deals(ref, stage_id, opened) VALUES ('OLD', 1, '2024-01-01');");
+  before = db_checksum (store);
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (content, "R%05u,Qualified,%u,2024-02-%02u\n", i, i, 1 + i % 28);
+  path = fixture (dir, "big.csv", content->str, -1);
+  g_assert_true (jx_import_open (import, path, &error));
+
+  g_assert_false (jx_import_validate (import, cancellable, cancel_progress_cb, &at, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (at.calls, ==, 2);
+  g_clear_error (&error);
+  g_cancellable_reset (cancellable);
+  g_assert_true (jx_import_validate (import, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (jx_import_get_summary (import)->n_rows, ==, 30000);
+
+  at.calls = 0;
+  g_assert_false (jx_import_write (import, FALSE, cancellable, cancel_progress_cb, &at, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (at.calls, ==, 2);
+  after = db_checksum (store);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  g_cancellable_reset (cancellable);
+  g_assert_true (jx_import_write (import, FALSE, cancellable, NULL, NULL, &error));
+  g_assert_true (jx_import_commit (import, &error));
+  g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM deals"), ==, 30001);
+  g_assert_cmpint (jx_test_query_int (store, "SELECT sum(amount) FROM deals"), ==,
+                   (gint64) 29999 * 30000 / 2 * 100);
+  g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM deals WHERE opened = "
+                                             "'2024-02-28'"), ==, 30000 / 28);
+  jx_test_remove_dir (dir);
+}
+
 /* What the GUI's assistant reads: preview, columns with samples, field choices, JSON. */
 static void
 test_gui_api (void)
@@ -1016,5 +1268,8 @@ main (int   argc,
   g_test_add_func ("/jx/import/undo", test_undo);
   g_test_add_func ("/jx/import/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/jx/import/gui-api", test_gui_api);
+  g_test_add_func ("/jx/import/reader-thread", test_reader_thread);
+  g_test_add_func ("/jx/import/duplicate-keys", test_duplicate_keys);
+  g_test_add_func ("/jx/import/cancel-midway", test_cancel_midway);
   return g_test_run ();
 }
