@@ -57,11 +57,11 @@ static const ExportColumn deal_columns[] = {
   { "amount", JX_EXPORT_MONEY }, { "opened", JX_EXPORT_DATE },
   { "expected_close", JX_EXPORT_DATE }, { "closed", JX_EXPORT_DATE },
   { "stage_entered", JX_EXPORT_DATE }, { "lost_reason", JX_EXPORT_TEXT },
-  { "notes", JX_EXPORT_TEXT },
+  { "won_reason", JX_EXPORT_TEXT }, { "notes", JX_EXPORT_TEXT },
 };
 static const char deal_sql[] =
   "SELECT d.ref, d.title, c.name, m.name, p.name, s.name, d.amount, d.opened, d.expected_close, "
-  "d.closed, d.stage_entered, d.lost_reason, d.notes FROM deals d "
+  "d.closed, d.stage_entered, d.lost_reason, d.won_reason, d.notes FROM deals d "
   "JOIN stages s ON s.id = d.stage_id LEFT JOIN customers c ON c.id = d.customer_id "
   "LEFT JOIN team_members m ON m.id = d.owner_id LEFT JOIN products p ON p.id = d.product_id "
   "ORDER BY d.id";

@@ -143,6 +143,7 @@ static const JxImportField deal_fields[] = {
   { "closed", N_("Closed"), N_("The date the deal was won or lost; on an open deal it is read as the expected close."), FALSE, FALSE },
   { "stage_entered", N_("Stage entered"), N_("The date the deal entered its current stage; for won and lost deals the close date."), FALSE, FALSE },
   { "lost_reason", N_("Lost reason"), N_("Why a lost deal was lost."), FALSE, FALSE },
+  { "won_reason", N_("Won reason"), N_("Why a won deal was won."), FALSE, FALSE },
   { "notes", N_("Notes"), N_("Free text."), FALSE, FALSE },
 };
 static const FieldExtra deal_extras[] = {
@@ -170,6 +171,7 @@ static const FieldExtra deal_extras[] = {
     "closed|closedate|closeddate|closingdate|dateclosed|成交日期|关闭日期|签约日期|结束日期" },
   { FT_DATE, REF_NONE, 40, "stageentered|stagedate|laststagechange|进入阶段日期|阶段日期" },
   { FT_TEXT, REF_NONE, 500, "lostreason|reasonlost|lossreason|丢单原因|输单原因" },
+  { FT_TEXT, REF_NONE, 500, "wonreason|reasonwon|winreason|赢单原因|成交原因" },
   { FT_TEXT, REF_NONE, TEXT_LEN, "notes|note|comment|comments|description|备注|说明" },
 };
 

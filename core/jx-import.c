@@ -2761,16 +2761,16 @@ start_deals (Pass    *pass,
   JxImport *self = pass->self;
   const char *sql[] = {
     "SELECT id, title, customer_id, owner_id, product_id, amount, opened, expected_close, closed, "
-    "stage_id, stage_entered, status, furthest_position, lost_at_stage_id, lost_reason, notes "
-    "FROM deals WHERE ref = ?1",
+    "stage_id, stage_entered, status, furthest_position, lost_at_stage_id, lost_reason, notes, "
+    "won_reason FROM deals WHERE ref = ?1",
     "INSERT INTO deals(ref, title, customer_id, owner_id, product_id, amount, opened, "
     "expected_close, closed, stage_id, stage_entered, status, furthest_position, "
-    "lost_at_stage_id, lost_reason, notes) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    "lost_at_stage_id, lost_reason, notes, won_reason) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     "UPDATE deals SET title = ?2, customer_id = ?3, owner_id = ?4, product_id = ?5, amount = ?6, "
     "opened = ?7, expected_close = ?8, closed = ?9, stage_id = ?10, stage_entered = ?11, "
     "status = ?12, furthest_position = ?13, lost_at_stage_id = ?14, lost_reason = ?15, "
-    "notes = ?16 WHERE id = ?1",
+    "notes = ?16, won_reason = ?17 WHERE id = ?1",
     "SELECT stage_id, entered FROM stage_events WHERE deal_id = ?1",
     "INSERT INTO stage_events(deal_id, stage_id, entered) VALUES (?1, ?2, ?3)",
   };
@@ -2792,8 +2792,8 @@ start_deals (Pass    *pass,
   pass->deal_batch = batch_new (self->store,
                                 "INSERT INTO deals(id, ref, title, customer_id, owner_id, product_id, "
                                 "amount, opened, expected_close, closed, stage_id, stage_entered, "
-                                "status, furthest_position, lost_at_stage_id, lost_reason, notes) "
-                                "VALUES ", 17, error);
+                                "status, furthest_position, lost_at_stage_id, lost_reason, notes, "
+                                "won_reason) VALUES ", 18, error);
   if (pass->deal_batch == NULL)
     return FALSE;
   pass->event_batch = batch_new (self->store,
@@ -2924,7 +2924,7 @@ write_deal (Pass    *pass,
   gint64 id = 0;
   /* Current values; strings are owned by @strings. */
   const char *title = "", *opened = NULL, *expected = NULL, *closed = NULL, *entered = NULL;
-  const char *lost_reason = "", *notes = "";
+  const char *lost_reason = "", *notes = "", *won_reason = "";
   gint64 customer = NO_ID, owner = NO_ID, product = NO_ID, amount = NO_VALUE;
   gint64 stage_id = NO_ID, status = 0, furthest = 0, lost_at = NO_ID;
   guint n_old_events = 0;
@@ -2968,6 +2968,7 @@ write_deal (Pass    *pass,
       lost_at = col_id (find, 13);
       lost_reason = KEEP (14);
       notes = KEEP (15);
+      won_reason = KEEP (16);
 #undef KEEP
     }
   sqlite3_reset (find);
@@ -3048,6 +3049,7 @@ write_deal (Pass    *pass,
     gint64 n_amount = cell_num (pass, D_AMOUNT, amount);
     const char *n_lost_reason = cell_text (pass, D_LOST_REASON, lost_reason);
     const char *n_notes = cell_text (pass, D_NOTES, notes);
+    const char *n_won_reason = cell_text (pass, D_WON_REASON, won_reason);
 
     changed = !existed || events->len != n_old_events ||
               g_strcmp0 (n_title, title) != 0 || n_customer != customer || n_owner != owner ||
@@ -3055,7 +3057,8 @@ write_deal (Pass    *pass,
               g_strcmp0 (n_expected, expected) != 0 || g_strcmp0 (n_closed, closed) != 0 ||
               stage->id != stage_id || g_strcmp0 (n_entered, entered) != 0 ||
               stage->kind != status || n_furthest != furthest || n_lost_at != lost_at ||
-              g_strcmp0 (n_lost_reason, lost_reason) != 0 || g_strcmp0 (n_notes, notes) != 0;
+              g_strcmp0 (n_lost_reason, lost_reason) != 0 || g_strcmp0 (n_notes, notes) != 0 ||
+              g_strcmp0 (n_won_reason, won_reason) != 0;
     count_row (self, existed, changed);
     if (!changed)
       return TRUE;
@@ -3082,6 +3085,7 @@ write_deal (Pass    *pass,
         batch_id (b, n_lost_at);
         batch_text (b, n_lost_reason);
         batch_text (b, n_notes);
+        batch_text (b, n_won_reason);
         if (!batch_row_done (self->store, b, error))
           return FALSE;
         goto events;
@@ -3103,6 +3107,7 @@ write_deal (Pass    *pass,
     jx_bind_id_or_null (write, 14, n_lost_at);
     sqlite3_bind_text (write, 15, n_lost_reason, -1, SQLITE_STATIC);
     sqlite3_bind_text (write, 16, n_notes, -1, SQLITE_STATIC);
+    sqlite3_bind_text (write, 17, n_won_reason, -1, SQLITE_STATIC);
     if (!step (self, write, error))
       return FALSE;
   }

@@ -113,7 +113,7 @@ test_import_export (void)
   g_assert_cmpint (run_cli (&out, &err, "--db", db, "export", "deals", "--csv", exported, NULL), ==, 0);
   g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFref,title,customer,"));
-  g_assert_nonnull (strstr (text, "X1,,'=Acme,,,Won,1000.00,2017-03-01,,2017-03-01,2017-03-01,,'+call\r\n"));
+  g_assert_nonnull (strstr (text, "X1,,'=Acme,,,Won,1000.00,2017-03-01,,2017-03-01,2017-03-01,,,'+call\r\n"));
   g_assert_cmpint (run_cli (&out, &err, "--db", db2, "init", NULL), ==, 0);
   g_assert_cmpint (run_cli (&out, &err, "--db", db2, "import", "deals", exported,
                             "--create-missing", NULL), ==, 0);
