@@ -194,6 +194,57 @@ jx_test_pdf_pages (const char *path,
   return pages;
 }
 
+char *
+jx_test_pdf_fonts (const char *path,
+                   gboolean   *cjk_embedded)
+{
+  const char *argv[] = { "pdffonts", path, NULL };
+  char *fonts = jx_test_run_tool (argv, NULL);
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+
+  g_test_message ("pdffonts:\n%s", fonts);
+  *cjk_embedded = FALSE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+      guint n;
+
+      for (guint j = 0; fields[j] != NULL; j++)
+        if (*fields[j] != '\0')
+          g_ptr_array_add (words, fields[j]);
+      n = words->len;
+      /* name … emb sub uni object-id generation */
+      if (n >= 6 && strstr (g_ptr_array_index (words, 0), "CJK") != NULL
+          && g_strcmp0 (g_ptr_array_index (words, n - 5), "yes") == 0)
+        *cjk_embedded = TRUE;
+    }
+  return fonts;
+}
+
+gboolean
+jx_test_has_row (const char        *text,
+                 const char *const *cells)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *p = lines[i];
+      guint c;
+
+      for (c = 0; cells[c] != NULL && p != NULL; c++)
+        {
+          p = strstr (p, cells[c]);
+          if (p != NULL)
+            p += strlen (cells[c]);
+        }
+      if (cells[c] == NULL && p != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 guint
 jx_test_count (const char *haystack,
                const char *needle)

@@ -59,6 +59,15 @@ char      *jx_test_run_tool      (const char *const  *argv,
 char     **jx_test_pdf_pages     (const char         *path,
                                   const char         *mode);
 
+/* What pdffonts says of a PDF (logged with g_test_message); *@cjk_embedded tells whether a CJK
+ * font is embedded (its "emb" column says yes). */
+char      *jx_test_pdf_fonts     (const char         *path,
+                                  gboolean           *cjk_embedded);
+
+/* Whether one line of @text holds every string of @cells (NULL-terminated), in this order. */
+gboolean   jx_test_has_row       (const char         *text,
+                                  const char *const  *cells);
+
 /* How many times @needle stands in @haystack (overlapping runs count). */
 guint      jx_test_count         (const char         *haystack,
                                   const char         *needle);

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include "jx-funnel-report.h"
 #include "jx-target-report.h"
@@ -49,47 +48,32 @@ run_cli (Fixture     *f,
          const char  *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autofree char *out = NULL;
-  const char *cli = g_getenv ("JINGXI_CLI");
-  int status = -1;
+  int code;
   va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (args, "--db");
+  g_ptr_array_add (args, f->db);
   va_start (ap, first);
   for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
+    g_ptr_array_add (args, (char *) a);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, err, &status, &error));
-  g_assert_no_error (error);
+  g_ptr_array_add (args, NULL);
+  code = jx_test_run_cliv (&out, err, (const char *const *) args->pdata);
   /* Messages go to standard error; standard output stays empty. */
   g_assert_cmpstr (out, ==, "");
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return code;
 }
 
+/* The output of pdftotext or pdfinfo (which takes no "-") for a PDF. */
 static char *
 run_tool (const char *tool,
           const char *path)
 {
-  const char *argv[] = { tool, path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
+  const char *argv[] = { tool, path, g_str_equal (tool, "pdfinfo") ? NULL : "-", NULL };
 
-  /* pdfinfo takes no "-". */
-  if (g_str_equal (tool, "pdfinfo"))
-    argv[2] = NULL;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  return out;
+  return jx_test_run_tool (argv, NULL);
 }
 
 static void
@@ -180,25 +164,21 @@ test_errors (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-      g_autoptr(GError) error = NULL;
-      g_autofree char *out = NULL, *err = NULL;
-      int status = -1;
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autofree char *err = NULL;
+      int code;
 
-      g_ptr_array_add (argv, (char *) g_getenv ("JINGXI_CLI"));
-      g_ptr_array_add (argv, "--db");
-      g_ptr_array_add (argv, f->db);
-      g_ptr_array_add (argv, "report");
+      g_ptr_array_add (args, "--db");
+      g_ptr_array_add (args, f->db);
+      g_ptr_array_add (args, "report");
       for (guint a = 0; cases[i].args[a] != NULL; a++)
-        g_ptr_array_add (argv, (char *) cases[i].args[a]);
-      g_ptr_array_add (argv, "--pdf");
-      g_ptr_array_add (argv, f->pdf);
-      g_ptr_array_add (argv, NULL);
-      g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
-                                   NULL, &out, &err, &status, &error));
-      g_assert_no_error (error);
-      g_test_message ("%s → %d: %s", cases[i].args[0], WEXITSTATUS (status), err);
-      g_assert_cmpint (WEXITSTATUS (status), ==, cases[i].code);
+        g_ptr_array_add (args, (char *) cases[i].args[a]);
+      g_ptr_array_add (args, "--pdf");
+      g_ptr_array_add (args, f->pdf);
+      g_ptr_array_add (args, NULL);
+      code = jx_test_run_cliv (NULL, &err, (const char *const *) args->pdata);
+      g_test_message ("%s → %d: %s", cases[i].args[0], code, err);
+      g_assert_cmpint (code, ==, cases[i].code);
       g_assert_nonnull (strstr (err, cases[i].message));
       g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
     }
@@ -209,7 +189,6 @@ test_errors (Fixture       *f,
 
     g_assert_cmpint (run_cli (f, &err, "report", "funnel", NULL), ==, 2);
     g_assert_nonnull (strstr (err, "--pdf FILE is required"));
-    g_clear_pointer (&err, g_free);
     g_assert_cmpint (run_cli (f, &err, "report", NULL), ==, 2);
     g_assert_nonnull (strstr (err, "funnel or targets"));
     g_clear_pointer (&err, g_free);
@@ -224,14 +203,9 @@ static void
 test_help (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  const char *argv[] = { g_getenv ("JINGXI_CLI"), "report", "--help", NULL };
-  int status = -1;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "report", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--pdf=FILE"));
   g_assert_nonnull (strstr (out, "--paper=SIZE"));
   g_assert_nonnull (strstr (out, "--customer-type=NAME"));

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <math.h>
-#include <sys/wait.h>
-#include <json-glib/json-glib.h>
 
 #include "jx-test-util.h"
 

@@ -1,8 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include <sys/wait.h>
-#include <json-glib/json-glib.h>
-
 #include "jx-test-util.h"
 
 /* jingxi-cli customers, customers tier, customers suggest, allocation and regions. */

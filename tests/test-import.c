@@ -1,7 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include <json-glib/json-glib.h>
-
 #include "jx-import-private.h"
 #include "jx-test-util.h"
 
