@@ -42,11 +42,10 @@ fixture_set_up (Fixture       *f,
   g_autoptr(JxStore) made = jx_test_open_new (tmp_dir, name, JX_STORE_OPEN_DEFAULT, 1);
 
   g_clear_object (&made);
-  f->window = jx_ui_test_new_window (app);
-  g_assert_true (jx_window_open_database (f->window, path, FALSE));
+  f->window = jx_ui_test_new_window (app, path, 0, 0);
   jx_window_show_view (f->window, "team");
   f->view = JX_TEAM_VIEW (jx_window_get_view (f->window, "team"));
-  f->store = jx_context_get_store (jx_window_get_context (f->window));
+  f->store = jx_ui_test_window_store (f->window);
   jx_ui_test_iterate ();
   wait_for_view (f);
 }
@@ -646,20 +645,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
-  app = gtk_application_new ("io.github.jingxi.Jingxi.TestTeam", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.TestTeam", &app, &tmp_dir))
+    return g_test_run ();
 
   g_test_add ("/jx/team-view/capacity", Fixture, NULL, fixture_set_up, test_capacity,
               fixture_tear_down);
@@ -676,8 +665,5 @@ main (int   argc,
   g_test_add_func ("/jx/team-view/close-while-computing", test_close_while_computing);
   g_test_add ("/jx/team-view/chart-light-dark", Fixture, NULL, fixture_set_up,
               test_chart_light_dark, fixture_tear_down);
-  status = g_test_run ();
-  g_object_unref (app);
-  jx_test_remove_dir (tmp_dir);
-  return status;
+  return jx_ui_test_run (app, tmp_dir);
 }
