@@ -118,6 +118,32 @@ jx_ui_test_new_window (GtkApplication *app,
   return window;
 }
 
+JxWindow *
+jx_ui_test_new_demo_window (GtkApplication *app,
+                            const char     *dir,
+                            const char     *view,
+                            int             width,
+                            int             height)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("%s-%u.db", view, counter++);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  JxWindow *window;
+
+  g_object_unref (jx_test_open_new (dir, name, JX_STORE_OPEN_DEFAULT, 1));
+  window = jx_ui_test_new_window (app, path, width, height);
+  jx_window_show_view (window, view);
+  jx_ui_test_iterate ();
+  return window;
+}
+
+void
+jx_ui_test_close_window (JxWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  jx_ui_test_iterate ();
+}
+
 JxStore *
 jx_ui_test_window_store (JxWindow *window)
 {

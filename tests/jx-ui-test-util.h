@@ -43,6 +43,17 @@ JxWindow  *jx_ui_test_new_window   (GtkApplication   *app,
                                     int               width,
                                     int               height);
 
+/* A new window as jx_ui_test_new_window() on a fresh scale-1 demo database made in @dir,
+ * showing the view @view. */
+JxWindow  *jx_ui_test_new_demo_window (GtkApplication *app,
+                                       const char     *dir,
+                                       const char     *view,
+                                       int             width,
+                                       int             height);
+
+/* Destroys @window and lets GTK finish with it. */
+void       jx_ui_test_close_window (JxWindow         *window);
+
 JxStore   *jx_ui_test_window_store (JxWindow         *window);
 
 /* The visible top-level window of @type other than @except, or %NULL. */

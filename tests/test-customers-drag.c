@@ -319,8 +319,7 @@ test_pointer_drag (void)
     g_assert_cmpstr (tier, ==, "key");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  jx_ui_test_iterate ();
+  jx_ui_test_close_window (window);
 }
 
 int

@@ -121,8 +121,7 @@ fixture_open (Fixture    *f,
 static void
 fixture_close (Fixture *f)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jx_ui_test_iterate ();
+  jx_ui_test_close_window (f->window);
 }
 
 typedef struct {

@@ -20,16 +20,10 @@ static char *tmp_dir;
 
 /* A window on a fresh scale-1 demo database, showing the Deals view in @mode. */
 static JxWindow *
-new_window (const char *name,
-            const char *mode)
+new_window (const char *mode)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(JxStore) made = jx_test_open_new (tmp_dir, name, JX_STORE_OPEN_DEFAULT, 1);
-  JxWindow *window;
+  JxWindow *window = jx_ui_test_new_demo_window (app, tmp_dir, "deals", 1280, 800);
 
-  g_clear_object (&made);
-  window = jx_ui_test_new_window (app, path, 1280, 800);
-  jx_window_show_view (window, "deals");
   g_assert_true (gtk_widget_activate_action (jx_window_get_view (window, "deals"), "deals.mode",
                                              "s", mode));
   jx_ui_test_iterate ();
@@ -219,7 +213,7 @@ first_card (JxDealsView *view,
 static void
 test_board_drag (void)
 {
-  JxWindow *window = new_window ("drag.db", "board");
+  JxWindow *window = new_window ("board");
   JxDealsView *view = deals_view (window);
   JxStore *store = jx_ui_test_window_store (window);
   g_autoptr(GdkContentProvider) content = NULL;
@@ -300,7 +294,7 @@ test_board_drag (void)
 static void
 test_board_menu_and_keys (void)
 {
-  JxWindow *window = new_window ("keys.db", "board");
+  JxWindow *window = new_window ("board");
   JxDealsView *view = deals_view (window);
   JxStore *store = jx_ui_test_window_store (window);
   g_autoptr(GMenuModel) menu = NULL;
@@ -399,7 +393,7 @@ test_board_menu_and_keys (void)
 static void
 test_mark_lost (void)
 {
-  JxWindow *window = new_window ("lost.db", "board");
+  JxWindow *window = new_window ("board");
   JxDealsView *view = deals_view (window);
   JxStore *store = jx_ui_test_window_store (window);
   g_autofree char *before = NULL;
@@ -493,7 +487,7 @@ first_title_shown (JxDealsView *view)
 static void
 test_list_search_filter_sort (void)
 {
-  JxWindow *window = new_window ("list.db", "list");
+  JxWindow *window = new_window ("list");
   JxDealsView *view = deals_view (window);
   JxStore *store = jx_ui_test_window_store (window);
   GtkWidget *search = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
@@ -590,7 +584,7 @@ test_list_search_filter_sort (void)
 static void
 test_editor (void)
 {
-  JxWindow *window = new_window ("editor.db", "list");
+  JxWindow *window = new_window ("list");
   JxStore *store = jx_ui_test_window_store (window);
   JxContext *context = jx_window_get_context (window);
   gint64 deal_id = jx_test_query_int (store, "SELECT id FROM deals WHERE status = 0 AND"
@@ -688,7 +682,7 @@ test_editor (void)
 static void
 test_editor_new_deal (void)
 {
-  JxWindow *window = new_window ("new.db", "list");
+  JxWindow *window = new_window ("list");
   JxStore *store = jx_ui_test_window_store (window);
   gint64 n_deals = jx_store_count_rows (store, JX_TABLE_DEALS);
   gint64 customer_id = jx_test_query_int (store, "SELECT id FROM customers WHERE name LIKE"
@@ -746,7 +740,7 @@ test_editor_new_deal (void)
 static void
 test_editor_mark_lost (void)
 {
-  JxWindow *window = new_window ("editor-lost.db", "list");
+  JxWindow *window = new_window ("list");
   JxStore *store = jx_ui_test_window_store (window);
   JxContext *context = jx_window_get_context (window);
   gint64 deal_id = jx_test_query_int (store, "SELECT id FROM deals WHERE status = 0 AND"
@@ -792,7 +786,7 @@ test_editor_mark_lost (void)
 static void
 test_hidden_view_pauses (void)
 {
-  JxWindow *window = new_window ("hidden.db", "list");
+  JxWindow *window = new_window ("list");
   JxDealsView *view = deals_view (window);
   JxStore *store = jx_ui_test_window_store (window);
   g_autoptr(GError) error = NULL;

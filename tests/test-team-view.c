@@ -36,17 +36,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("team-%u.db", counter++);
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(JxStore) made = jx_test_open_new (tmp_dir, name, JX_STORE_OPEN_DEFAULT, 1);
-
-  g_clear_object (&made);
-  f->window = jx_ui_test_new_window (app, path, 0, 0);
-  jx_window_show_view (f->window, "team");
+  f->window = jx_ui_test_new_demo_window (app, tmp_dir, "team", 0, 0);
   f->view = JX_TEAM_VIEW (jx_window_get_view (f->window, "team"));
   f->store = jx_ui_test_window_store (f->window);
-  jx_ui_test_iterate ();
   wait_for_view (f);
 }
 
@@ -54,8 +46,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jx_ui_test_iterate ();
+  jx_ui_test_close_window (f->window);
 }
 
 static double
