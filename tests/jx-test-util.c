@@ -107,6 +107,31 @@ jx_test_exec (JxStore    *store,
     g_error ("%s: %s", sql, message);
 }
 
+JxTargetNode *
+jx_test_child_at (JxTargetNode *node,
+                  guint         i)
+{
+  g_autoptr(JxTargetNode) child = g_list_model_get_item (jx_target_node_get_children (node), i);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+void
+jx_test_decompose (JxTargetTree      *tree,
+                   JxTargetNode      *node,
+                   JxTargetDimension  dimension,
+                   JxTargetMethod     method)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JxTargetDecomposition) d = NULL;
+
+  d = jx_target_tree_preview_decomposition (tree, node, dimension, method, &error);
+  g_assert_no_error (error);
+  g_assert_true (jx_target_tree_apply_decomposition (tree, d, &error));
+  g_assert_no_error (error);
+}
+
 int
 jx_test_run_cliv (char              **out,
                   char              **err,

@@ -37,6 +37,16 @@ gint64     jx_test_query_int     (JxStore            *store,
 void       jx_test_exec          (JxStore            *store,
                                   const char         *sql);
 
+/* The @i-th child of @node, which must be there; the tree keeps it. */
+JxTargetNode *jx_test_child_at   (JxTargetNode       *node,
+                                  guint               i);
+
+/* Splits @node of @tree by @dimension with @method, as the Decompose dialog applies it. */
+void       jx_test_decompose     (JxTargetTree       *tree,
+                                  JxTargetNode       *node,
+                                  JxTargetDimension   dimension,
+                                  JxTargetMethod      method);
+
 /* Runs jingxi-cli ($JINGXI_CLI) with the NULL-terminated arguments and returns its exit code.
  * *@out and *@err (NULL at first) are freed and replaced by what the program wrote, so one
  * pair serves several runs; with @err NULL, standard error goes to the test log, with @out

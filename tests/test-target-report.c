@@ -54,21 +54,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->db);
 }
 
-static void
-decompose (Fixture           *f,
-           JxTargetNode      *node,
-           JxTargetDimension  dimension)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JxTargetDecomposition) d = NULL;
-
-  d = jx_target_tree_preview_decomposition (f->tree, node, dimension, JX_TARGET_METHOD_EQUAL,
-                                            &error);
-  g_assert_no_error (error);
-  g_assert_true (jx_target_tree_apply_decomposition (f->tree, d, &error));
-  g_assert_no_error (error);
-}
-
 /* Quarters into months, months into regions, the first region of January into its reps. */
 static void
 grow_tree (Fixture *f)
@@ -80,19 +65,20 @@ grow_tree (Fixture *f)
       g_autoptr(JxTargetNode) quarter = g_list_model_get_item (quarters, q);
       GListModel *months;
 
-      decompose (f, quarter, JX_TARGET_DIMENSION_MONTH);
+      jx_test_decompose (f->tree, quarter, JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_EQUAL);
       months = jx_target_node_get_children (quarter);
       for (guint m = 0; m < g_list_model_get_n_items (months); m++)
         {
           g_autoptr(JxTargetNode) month = g_list_model_get_item (months, m);
 
-          decompose (f, month, JX_TARGET_DIMENSION_REGION);
+          jx_test_decompose (f->tree, month, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
           if (q == 0 && m == 0)
             {
               g_autoptr(JxTargetNode) region = g_list_model_get_item (
                 jx_target_node_get_children (month), 0);
 
-              decompose (f, region, JX_TARGET_DIMENSION_MEMBER);
+              jx_test_decompose (f->tree, region, JX_TARGET_DIMENSION_MEMBER,
+                                 JX_TARGET_METHOD_EQUAL);
             }
         }
     }
@@ -294,7 +280,7 @@ test_tiles (Fixture       *f,
   guint n_tiles, tiles_seen = 0;
   GListModel *weeks;
 
-  decompose (f, f->root, JX_TARGET_DIMENSION_WEEK);
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_WEEK, JX_TARGET_METHOD_EQUAL);
   weeks = jx_target_node_get_children (f->root);
   g_assert_cmpuint (g_list_model_get_n_items (weeks), ==, 53);
   g_assert_true (jx_target_tree_refresh_actuals (f->tree, &error));

@@ -74,14 +74,6 @@ fixture_close (Fixture *f)
 }
 
 static JxTargetNode *
-child_at (JxTargetNode *node,
-          guint         i)
-{
-  g_autoptr(JxTargetNode) child = g_list_model_get_item (jx_target_node_get_children (node), i);
-  return child;   /* the tree keeps it */
-}
-
-static JxTargetNode *
 root_of (Fixture *f)
 {
   g_autoptr(JxTargetNode) root = g_list_model_get_item (jx_target_tree_get_roots (f->tree), 0);
@@ -126,8 +118,8 @@ test_select (void)
   layout = jx_target_chart_get_layout (chart);
   root = root_of (&f);
   g_assert_cmpuint (jx_target_node_get_n_children (root), ==, 4);
-  q1 = child_at (root, 0);
-  q2 = child_at (root, 1);
+  q1 = jx_test_child_at (root, 0);
+  q2 = jx_test_child_at (root, 1);
   g_assert_cmpstr (jx_target_node_get_name (q2), ==, "Q2");
 
   click_card (&f, q2);
@@ -181,7 +173,7 @@ test_edit_amount (void)
   fixture_open (&f, "edit.db");
   editor = jx_targets_view_get_editor (f.view);
   root = root_of (&f);
-  q2 = child_at (root, 1);
+  q2 = jx_test_child_at (root, 1);
   click_card (&f, q2);
   g_assert_true (jx_target_editor_get_node (editor) == q2);
 
@@ -330,7 +322,7 @@ test_add_and_decompose (void)
     g_assert_cmpint (jx_test_query_int (f.store, spread), ==, 1);
   }
   g_assert_cmpuint (jx_target_node_get_n_children (node), ==, 4);
-  g_assert_cmpstr (jx_target_node_get_name (child_at (node, 0)), ==, "Q1");
+  g_assert_cmpstr (jx_target_node_get_name (jx_test_child_at (node, 0)), ==, "Q1");
   g_assert_cmpuint (jx_target_tree_layout_get_n_visible (
                       jx_target_chart_get_layout (jx_targets_view_get_chart (f.view))), ==,
                     before + 5);
@@ -350,13 +342,13 @@ test_add_and_decompose (void)
       g_autoptr(JxTargetNode) part = g_list_model_get_item (G_LIST_MODEL (preview), i);
 
       g_assert_cmpint (jx_target_node_get_amount (part), ==,
-                       jx_target_node_get_amount (child_at (node, i)));
+                       jx_target_node_get_amount (jx_test_child_at (node, i)));
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
   jx_ui_test_iterate ();
 
   /* The history method on a period with sales splits by last year's quarters. */
-  jx_targets_view_select (f.view, child_at (node, 0));
+  jx_targets_view_select (f.view, jx_test_child_at (node, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.decompose", NULL));
   jx_ui_test_iterate ();
   dialog = decompose_dialog ();
@@ -368,11 +360,11 @@ test_add_and_decompose (void)
   g_assert_nonnull (preview);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (preview)), ==, 3);
   g_assert_cmpint (jx_target_decomposition_get_total (preview), ==,
-                   jx_target_node_get_amount (child_at (node, 0)));
+                   jx_target_node_get_amount (jx_test_child_at (node, 0)));
   g_assert_nonnull (strstr (jx_target_decompose_dialog_get_note (dialog), "last year"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   jx_ui_test_iterate ();
-  g_assert_cmpuint (jx_target_node_get_n_children (child_at (node, 0)), ==, 0);
+  g_assert_cmpuint (jx_target_node_get_n_children (jx_test_child_at (node, 0)), ==, 0);
 
   /* Undo: first the quarters go, then the target. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
@@ -399,8 +391,8 @@ test_outline (void)
   fixture_open (&f, "outline.db");
   outline = jx_targets_view_get_outline (f.view);
   root = root_of (&f);
-  q3 = child_at (root, 2);
-  q4 = child_at (root, 3);
+  q3 = jx_test_child_at (root, 2);
+  q4 = jx_test_child_at (root, 3);
   jx_targets_view_select (f.view, q3);
   jx_ui_test_iterate ();
   g_assert_true (jx_target_outline_get_selected (outline) == q3);
@@ -487,7 +479,7 @@ test_plans (void)
 
   /* Raise the copy's first quarter by ¥1,000 and compare. */
   {
-    JxTargetNode *q1 = child_at (root_of (&f), 0);
+    JxTargetNode *q1 = jx_test_child_at (root_of (&f), 0);
 
     g_assert_true (jx_target_tree_set_amount (f.tree, q1, jx_target_node_get_amount (q1) + 100000,
                                               NULL));
