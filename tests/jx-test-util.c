@@ -81,6 +81,25 @@ jx_test_open_new (const char       *dir,
   return store;
 }
 
+void
+jx_test_demo_set_up (JxTestDemo    *demo,
+                     gconstpointer  data)
+{
+  demo->dir = jx_test_make_dir ();
+  demo->db = g_build_filename (demo->dir, "demo.db", NULL);
+  demo->store = jx_test_open_new (demo->dir, "demo.db", JX_STORE_OPEN_DEFAULT, 1);
+}
+
+void
+jx_test_demo_tear_down (JxTestDemo    *demo,
+                        gconstpointer  data)
+{
+  g_clear_object (&demo->store);
+  jx_test_remove_dir (demo->dir);
+  g_free (demo->dir);
+  g_free (demo->db);
+}
+
 gint64
 jx_test_query_int (JxStore    *store,
                    const char *sql)

@@ -29,6 +29,20 @@ JxStore   *jx_test_open_new      (const char         *dir,
                                   JxStoreOpenFlags    flags,
                                   int                 demo_scale);
 
+/* A scale-1 demo database (the test day 2026-11-27) at @db in a folder of its own, as a GTest
+ * fixture: g_test_add (path, JxTestDemo, NULL, jx_test_demo_set_up, test,
+ * jx_test_demo_tear_down). */
+typedef struct {
+  char    *dir;
+  char    *db;
+  JxStore *store;
+} JxTestDemo;
+
+void       jx_test_demo_set_up   (JxTestDemo         *demo,
+                                  gconstpointer       data);
+void       jx_test_demo_tear_down (JxTestDemo        *demo,
+                                   gconstpointer      data);
+
 /* Runs one SQL query that returns a single integer. */
 gint64     jx_test_query_int     (JxStore            *store,
                                   const char         *sql);

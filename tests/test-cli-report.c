@@ -13,33 +13,8 @@
 
 #define TODAY "2026-11-27"
 
-typedef struct {
-  char    *dir;
-  char    *db;
-  char    *pdf;
-  JxStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = jx_test_make_dir ();
-  f->db = g_build_filename (f->dir, "demo.db", NULL);
-  f->pdf = g_build_filename (f->dir, "out.pdf", NULL);
-  f->store = jx_test_open_new (f->dir, "demo.db", JX_STORE_OPEN_DEFAULT, 1);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  jx_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->pdf);
-}
+/* The scale-1 demo database of every test. */
+typedef JxTestDemo Fixture;
 
 /* Runs jingxi-cli --db DB ARGS…; returns its exit code. */
 static int
@@ -80,6 +55,7 @@ static void
 test_funnel (Fixture       *f,
              gconstpointer  data)
 {
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
   g_autofree char *library = g_build_filename (f->dir, "library.pdf", NULL);
@@ -90,13 +66,13 @@ test_funnel (Fixture       *f,
   JxDealFilter filter;
   GDate today;
 
-  g_assert_cmpint (run_cli (f, &err, "report", "funnel", "--pdf", f->pdf, "--today", TODAY,
+  g_assert_cmpint (run_cli (f, &err, "report", "funnel", "--pdf", pdf, "--today", TODAY,
                             "--from", "2026-10-01", "--to", "2026-12-31", "--region", "east",
                             "--tier", "key", NULL), ==, 0);
   g_assert_nonnull (strstr (err, "pages to"));
-  text = run_tool ("pdftotext", f->pdf);
+  text = run_tool ("pdftotext", pdf);
   g_assert_nonnull (strstr (text, "Filters: East · Key"));
-  info = run_tool ("pdfinfo", f->pdf);
+  info = run_tool ("pdfinfo", pdf);
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
 
   /* The same document as the library makes for the same filter. */
@@ -114,9 +90,9 @@ test_funnel (Fixture       *f,
 
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&info, g_free);
-  g_assert_cmpint (run_cli (f, &err, "report", "funnel", "--pdf", f->pdf, "--today", TODAY,
+  g_assert_cmpint (run_cli (f, &err, "report", "funnel", "--pdf", pdf, "--today", TODAY,
                             "--paper", "Letter", NULL), ==, 0);
-  info = run_tool ("pdfinfo", f->pdf);
+  info = run_tool ("pdfinfo", pdf);
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
 }
 
@@ -124,12 +100,13 @@ static void
 test_targets (Fixture       *f,
               gconstpointer  data)
 {
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_cmpint (run_cli (f, &err, "report", "targets", "--pdf", f->pdf, "--today", TODAY,
+  g_assert_cmpint (run_cli (f, &err, "report", "targets", "--pdf", pdf, "--today", TODAY,
                             "--plan", "Plan 2026", NULL), ==, 0);
-  text = run_tool ("pdftotext", f->pdf);
+  text = run_tool ("pdftotext", pdf);
   g_assert_nonnull (strstr (text, "Revenue 2026"));
   g_assert_nonnull (strstr (text, "Every target of the plan"));
   g_assert_nonnull (strstr (text, "¥196,440,000"));
@@ -141,6 +118,7 @@ static void
 test_errors (Fixture       *f,
              gconstpointer  data)
 {
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
   const struct {
     int         code;
     const char *message;
@@ -174,13 +152,13 @@ test_errors (Fixture       *f,
       for (guint a = 0; cases[i].args[a] != NULL; a++)
         g_ptr_array_add (args, (char *) cases[i].args[a]);
       g_ptr_array_add (args, "--pdf");
-      g_ptr_array_add (args, f->pdf);
+      g_ptr_array_add (args, pdf);
       g_ptr_array_add (args, NULL);
       code = jx_test_run_cliv (NULL, &err, (const char *const *) args->pdata);
       g_test_message ("%s → %d: %s", cases[i].args[0], code, err);
       g_assert_cmpint (code, ==, cases[i].code);
       g_assert_nonnull (strstr (err, cases[i].message));
-      g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
     }
 
   {
@@ -218,13 +196,13 @@ main (int   argc,
 {
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/jx/cli-report/funnel", Fixture, NULL, fixture_set_up, test_funnel,
-              fixture_tear_down);
-  g_test_add ("/jx/cli-report/targets", Fixture, NULL, fixture_set_up, test_targets,
-              fixture_tear_down);
-  g_test_add ("/jx/cli-report/errors", Fixture, NULL, fixture_set_up, test_errors,
-              fixture_tear_down);
-  g_test_add ("/jx/cli-report/help", Fixture, NULL, fixture_set_up, test_help,
-              fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add ("/jx/cli-report/" path, Fixture, NULL, jx_test_demo_set_up, func, \
+              jx_test_demo_tear_down)
+  ADD ("funnel", test_funnel);
+  ADD ("targets", test_targets);
+  ADD ("errors", test_errors);
+  ADD ("help", test_help);
+#undef ADD
   return g_test_run ();
 }

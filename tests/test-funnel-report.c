@@ -19,30 +19,8 @@
 /* This program, which writes the report in a child process for the Chinese run. */
 static const char *self_path;
 
-typedef struct {
-  char     *dir;
-  char     *db;
-  JxStore  *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = jx_test_make_dir ();
-  f->db = g_build_filename (f->dir, "demo.db", NULL);
-  f->store = jx_test_open_new (f->dir, "demo.db", JX_STORE_OPEN_DEFAULT, 1);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  jx_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
+/* The scale-1 demo database of every test. */
+typedef JxTestDemo Fixture;
 
 static void
 assert_row (const char        *text,
@@ -555,19 +533,16 @@ main (int   argc,
     return write_chinese (argv[2], argv[3]);
 
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/jx/funnel-report/json-figures", Fixture, NULL, fixture_set_up, test_json_figures,
-              fixture_tear_down);
-  g_test_add ("/jx/funnel-report/pages", Fixture, NULL, fixture_set_up, test_pages,
-              fixture_tear_down);
-  g_test_add ("/jx/funnel-report/breakdowns", Fixture, NULL, fixture_set_up, test_breakdowns,
-              fixture_tear_down);
-  g_test_add ("/jx/funnel-report/stalled", Fixture, NULL, fixture_set_up, test_stalled,
-              fixture_tear_down);
-  g_test_add ("/jx/funnel-report/chart-text-size", Fixture, NULL, fixture_set_up,
-              test_chart_text_size, fixture_tear_down);
-  g_test_add ("/jx/funnel-report/chinese", Fixture, NULL, fixture_set_up, test_chinese,
-              fixture_tear_down);
-  g_test_add ("/jx/funnel-report/empty", Fixture, NULL, fixture_set_up, test_empty,
-              fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add ("/jx/funnel-report/" path, Fixture, NULL, jx_test_demo_set_up, func, \
+              jx_test_demo_tear_down)
+  ADD ("json-figures", test_json_figures);
+  ADD ("pages", test_pages);
+  ADD ("breakdowns", test_breakdowns);
+  ADD ("stalled", test_stalled);
+  ADD ("chart-text-size", test_chart_text_size);
+  ADD ("chinese", test_chinese);
+  ADD ("empty", test_empty);
+#undef ADD
   return g_test_run ();
 }
