@@ -37,6 +37,20 @@ jx_test_remove_dir (const char *path)
 }
 
 char *
+jx_test_write_file (const char *dir,
+                    const char *name,
+                    const char *contents,
+                    gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+char *
 jx_test_file_checksum (const char *path)
 {
   g_autofree char *data = NULL;

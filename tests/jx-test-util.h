@@ -17,6 +17,13 @@ G_BEGIN_DECLS
 char      *jx_test_make_dir      (void);
 void       jx_test_remove_dir    (const char         *path);
 
+/* Writes @length bytes of @contents (-1: up to its nul) to the file @name in @dir and returns
+ * its path. */
+char      *jx_test_write_file    (const char         *dir,
+                                  const char         *name,
+                                  const char         *contents,
+                                  gssize              length);
+
 /* SHA-256 of a file's bytes, for "the file was not touched". */
 char      *jx_test_file_checksum (const char         *path);
 

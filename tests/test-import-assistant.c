@@ -67,19 +67,6 @@ make_database (const char *name)
   return g_steal_pointer (&path);
 }
 
-static char *
-write_file (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* Import… opens the assistant; it is the visible toplevel of its type. */
 static JxImportAssistant *
 open_assistant (JxWindow *window)
@@ -317,7 +304,7 @@ static void
 test_import_deals (void)
 {
   g_autofree char *db = make_database ("deals.db");
-  g_autofree char *csv = write_file ("pipeline.csv", deals_csv, -1);
+  g_autofree char *csv = jx_test_write_file (tmp_dir, "pipeline.csv", deals_csv, -1);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   JxWindow *window = jx_ui_test_new_window (app, db, 0, 0);
   JxStore *store = jx_ui_test_window_store (window);
@@ -525,12 +512,13 @@ static void
 test_errors (void)
 {
   g_autofree char *db = make_database ("errors.db");
-  g_autofree char *csv = write_file ("errors.csv",
-                                     "ref,customer,product,stage,amount,opened,closed\n"
-                                     "E-1,Acme,GTX Pro,Won,100,2026-01-05,2026-13-01\n"
-                                     "E-2,Acme,GTX Pro,Prospecting,-5,2026-01-05,\n"
-                                     "E-1,Acme,GTX Pro,Prospecting,7,2026-01-05,\n"
-                                     "E-4,Acme,GTX Pro,Won,10,2026-03-01,2026-02-01\n", -1);
+  g_autofree char *csv = jx_test_write_file (tmp_dir, "errors.csv",
+                                             "ref,customer,product,stage,amount,opened,closed\n"
+                                             "E-1,Acme,GTX Pro,Won,100,2026-01-05,2026-13-01\n"
+                                             "E-2,Acme,GTX Pro,Prospecting,-5,2026-01-05,\n"
+                                             "E-1,Acme,GTX Pro,Prospecting,7,2026-01-05,\n"
+                                             "E-4,Acme,GTX Pro,Won,10,2026-03-01,2026-02-01\n",
+                                             -1);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   JxWindow *window = jx_ui_test_new_window (app, db, 0, 0);
   JxStore *store = jx_ui_test_window_store (window);
@@ -626,7 +614,7 @@ test_chinese_file (void)
   const JxImportSummary *summary;
 
   g_assert_no_error (error);
-  csv = write_file ("商机.csv", bytes, length);
+  csv = jx_test_write_file (tmp_dir, "商机.csv", bytes, length);
   file = g_file_new_for_path (csv);
   jx_import_assistant_set_file (assistant, file);
   g_assert_cmpint (jx_import_assistant_get_kind (assistant), ==, JX_IMPORT_KIND_DEALS);
@@ -679,9 +667,9 @@ test_bad_file (void)
 {
   static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
   g_autofree char *db = make_database ("bad.db");
-  g_autofree char *binary = write_file ("picture.csv", png, sizeof png);
+  g_autofree char *binary = jx_test_write_file (tmp_dir, "picture.csv", png, sizeof png);
   g_autofree char *missing = g_build_filename (tmp_dir, "missing.csv", NULL);
-  g_autofree char *empty = write_file ("empty.csv", "", 0);
+  g_autofree char *empty = jx_test_write_file (tmp_dir, "empty.csv", "", 0);
   JxWindow *window = jx_ui_test_new_window (app, db, 0, 0);
   JxStore *store = jx_ui_test_window_store (window);
   JxImportAssistant *assistant = open_assistant (window);

@@ -2,17 +2,6 @@
 
 #include "jx-test-util.h"
 
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *content)
-{
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, content, -1, NULL));
-  return path;
-}
-
 static void
 test_import_export (void)
 {
@@ -20,13 +9,13 @@ test_import_export (void)
   g_autofree char *db = g_build_filename (dir, "cli.db", NULL);
   g_autofree char *db2 = g_build_filename (dir, "cli2.db", NULL);
   g_autofree char *out = NULL, *err = NULL;
-  g_autofree char *bad = write_file (dir, "bad.csv",
+  g_autofree char *bad = jx_test_write_file (dir, "bad.csv",
     "opportunity_id,product,deal_stage,close_date,close_value\n"
-    "X1,GTXPro,Won,2017-13-01,5\n");
-  g_autofree char *good = write_file (dir, "good.csv",
+    "X1,GTXPro,Won,2017-13-01,5\n", -1);
+  g_autofree char *good = jx_test_write_file (dir, "good.csv",
     "opportunity_id,account,deal_stage,close_date,close_value,notes\n"
     "X1,=Acme,Won,2017-03-01,\"1,000\",+call\n"
-    "X2,,Prospecting,,,\n");
+    "X2,,Prospecting,,,\n", -1);
   g_autofree char *exported = g_build_filename (dir, "deals-out.csv", NULL);
   g_autofree char *text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();

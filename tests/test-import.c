@@ -5,20 +5,6 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static char *
-fixture (const char *dir,
-         const char *name,
-         const char *content,
-         gssize      len)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, content, len, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* SHA-256 over every row of every table, so "the database is unchanged" means byte for
  * byte in its data. */
 static char *
@@ -221,12 +207,12 @@ test_customers (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "c.db");
-  g_autofree char *path = fixture (dir, "c.csv",
+  g_autofree char *path = jx_test_write_file (dir, "c.csv",
     "客户名称,行业,年收入,上级公司,备注\n"
     "华信北京,制造,\"1,200,000.50\",华信集团,\n"
     "Acme,Retail,,,first\n"
     "华信集团,制造,5000000,,\n", -1);
-  g_autofree char *edited = fixture (dir, "c2.csv",
+  g_autofree char *edited = jx_test_write_file (dir, "c2.csv",
     "客户名称,行业,年收入,上级公司,备注\n"
     "华信北京,制造,\"1,200,000.50\",华信集团,\n"
     "ACME ,Retail,,,second\n"
@@ -256,7 +242,7 @@ test_team (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "t.db");
-  g_autofree char *path = fixture (dir, "team.csv",
+  g_autofree char *path = jx_test_write_file (dir, "team.csv",
     "sales_agent,manager,regional_office\n"
     "Anna,Dustin,Central\n"
     "Ben,Dustin,Central\n"
@@ -282,7 +268,7 @@ test_deal_history (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "d.db");
-  g_autofree char *path = fixture (dir, "deals.csv",
+  g_autofree char *path = jx_test_write_file (dir, "deals.csv",
     "ref,stage,amount,opened,qualified_on,proposal_on,closed\n"
     "W1,Won,1000,2024-01-01,2024-01-10,2024-02-01,2024-03-01\n"
     "L1,Lost,0,2024-01-01,2024-01-05,,2024-02-01\n"
@@ -320,7 +306,7 @@ test_unknown_names (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "u.db");
-  g_autofree char *path = fixture (dir, "p.csv",
+  g_autofree char *path = jx_test_write_file (dir, "p.csv",
     "opportunity_id,product,deal_stage,close_value\n"
     "A,GTX Pro,Prospecting,\n"
     "B,GTXPro,Prospecting,\n"
@@ -381,12 +367,12 @@ test_alias (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "a.db");
-  g_autofree char *path = fixture (dir, "p.csv",
+  g_autofree char *path = jx_test_write_file (dir, "p.csv",
     "opportunity_id,product,deal_stage,close_value,close_date\n"
     "A,GTX Pro,Prospecting,,\n"
     "B,GTXPro,Prospecting,,\n"
     "C,gtxpro,Signed,500,2026-03-01\n", -1);
-  g_autofree char *team = fixture (dir, "t.csv", "name,manager\nAnn,Bob\n", -1);
+  g_autofree char *team = jx_test_write_file (dir, "t.csv", "name,manager\nAnn,Bob\n", -1);
   g_autoptr(JxImport) import = jx_import_new (store, JX_IMPORT_KIND_DEALS);
   g_autoptr(JxImport) members = jx_import_new (store, JX_IMPORT_KIND_TEAM);
   g_autoptr(GError) error = NULL;
@@ -435,7 +421,7 @@ test_outcomes (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "o.db");
-  g_autofree char *path = fixture (dir, "o.csv",
+  g_autofree char *path = jx_test_write_file (dir, "o.csv",
     "编号,销售阶段,金额,成交日期\n"
     "1,Closed Won,10,2024-01-01\n"
     "2,赢单,10,2024-01-01\n"
@@ -529,7 +515,7 @@ test_bad_files (void)
 
       if (g_str_equal (files[i].name, "binary.csv"))
         len = 15;
-      path = fixture (dir, files[i].name, files[i].content, len);
+      path = jx_test_write_file (dir, files[i].name, files[i].content, len);
       import_fails (store, files[i].kind, path, &options, files[i].expected);
     }
 
@@ -537,14 +523,15 @@ test_bad_files (void)
   {
     g_autofree char *name = g_strnfill (301, 'n');
     g_autofree char *content = g_strdup_printf ("name\n%s\n", name);
-    g_autofree char *path = fixture (dir, "long.csv", content, -1);
+    g_autofree char *path = jx_test_write_file (dir, "long.csv", content, -1);
 
     import_fails (store, JX_IMPORT_KIND_CUSTOMERS, path, NULL,
                   "long.csv:2: column \"name\": the value is 301 characters long (at most 300)");
   }
   /* A stage event before the deal opened, in a stage-events file. */
   {
-    g_autofree char *path = fixture (dir, "early.csv", "deal,stage,entered\nOLD,Won,2023-12-31\n", -1);
+    g_autofree char *path = jx_test_write_file (dir, "early.csv",
+                                                "deal,stage,entered\nOLD,Won,2023-12-31\n", -1);
 
     import_fails (store, JX_IMPORT_KIND_STAGE_EVENTS, path, NULL,
                   "early.csv:2: column \"entered\": the deal entered \"Won\" on 2023-12-31, before "
@@ -568,7 +555,7 @@ test_error_limit (void)
 
   for (int i = 0; i < 70; i++)
     g_string_append_printf (content, "R%d,Prospecting,%s\n", i, i % 2 ? "2024-01-01" : "soon");
-  path = fixture (dir, "many.csv", content->str, -1);
+  path = jx_test_write_file (dir, "many.csv", content->str, -1);
   import = run_import (store, JX_IMPORT_KIND_DEALS, path, NULL, &ok, &error);
   summary = jx_import_get_summary (import);
   g_assert_false (ok);
@@ -579,7 +566,7 @@ test_error_limit (void)
     g_string_append_printf (content, "R%d,Prospecting,never\n", i);
   g_clear_object (&import);
   g_clear_error (&error);
-  path = (g_free (path), fixture (dir, "more.csv", content->str, -1));
+  path = (g_free (path), jx_test_write_file (dir, "more.csv", content->str, -1));
   import = run_import (store, JX_IMPORT_KIND_DEALS, path, NULL, &ok, &error);
   summary = jx_import_get_summary (import);
   g_assert_cmpuint (summary->n_errors, ==, 120);
@@ -595,8 +582,10 @@ test_dry_run (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "r.db");
-  g_autofree char *path = fixture (dir, "p.csv", "product,series,price\nA,X,10\nB,X,20\nC,Y,\n", -1);
-  g_autofree char *path2 = fixture (dir, "p2.csv", "product,series,price\nA,X,10\nB,X,25\nD,Y,1\n", -1);
+  g_autofree char *path = jx_test_write_file (dir, "p.csv",
+    "product,series,price\nA,X,10\nB,X,20\nC,Y,\n", -1);
+  g_autofree char *path2 = jx_test_write_file (dir, "p2.csv",
+    "product,series,price\nA,X,10\nB,X,25\nD,Y,1\n", -1);
   Options dry = { .create = TRUE, .dry_run = TRUE };
   Options create = { .create = TRUE };
   g_autofree char *before = db_checksum (store);
@@ -624,7 +613,7 @@ test_gb18030 (void)
                      "HX-2;;商谈;;01/02/2024\r\n";
   gsize len = 0;
   g_autofree char *gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &len, NULL);
-  g_autofree char *path = fixture (dir, "gb.csv", gb, len);
+  g_autofree char *path = jx_test_write_file (dir, "gb.csv", gb, len);
   Options options = { .create = TRUE, .order = JX_DATE_ORDER_DMY };
 
   import_ok (store, JX_IMPORT_KIND_DEALS, path, &options, 2, 0, 0);
@@ -641,13 +630,15 @@ test_stage_events (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "s.db");
-  g_autofree char *deals = fixture (dir, "d.csv", "ref,stage,opened\nA,Prospecting,2024-01-01\n"
-                                                  "B,Prospecting,2024-01-01\n", -1);
-  g_autofree char *events = fixture (dir, "e.csv", "deal,stage,entered\n"
-                                                   "A,Prospecting,2024-01-01\n"
-                                                   "A,Solution,2024-01-10\n"
-                                                   "A,Lost,2024-02-01\n"
-                                                   "B,Qualified,2024-01-03\n", -1);
+  g_autofree char *deals = jx_test_write_file (dir, "d.csv",
+    "ref,stage,opened\nA,Prospecting,2024-01-01\n"
+    "B,Prospecting,2024-01-01\n", -1);
+  g_autofree char *events = jx_test_write_file (dir, "e.csv",
+    "deal,stage,entered\n"
+    "A,Prospecting,2024-01-01\n"
+    "A,Solution,2024-01-10\n"
+    "A,Lost,2024-02-01\n"
+    "B,Qualified,2024-01-03\n", -1);
 
   import_ok (store, JX_IMPORT_KIND_DEALS, deals, NULL, 2, 0, 0);
   import_ok (store, JX_IMPORT_KIND_STAGE_EVENTS, events, NULL, 4, 0, 0);
@@ -666,13 +657,13 @@ test_targets (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "g.db");
-  g_autofree char *path = fixture (dir, "t.csv",
+  g_autofree char *path = jx_test_write_file (dir, "t.csv",
     "plan,path,period,metric,amount,region,dimension\n"
     "Plan 2026,Revenue 2026,2026,revenue,\"1,000,000\",,region\n"
     "Plan 2026,Revenue 2026 / East,2026,revenue,600000,East,quarter\n"
     "Plan 2026,Revenue 2026 / East / Q1,2026-Q1,revenue,150000,,\n"
     "Plan 2026,Deals 2026,2026-03,deals,40,,\n", -1);
-  g_autofree char *orphan = fixture (dir, "o.csv",
+  g_autofree char *orphan = jx_test_write_file (dir, "o.csv",
     "plan,path,period,amount\nPlan 2026,Nowhere / Q1,2026-Q1,5\n", -1);
   Options create = { .create = TRUE };
 
@@ -780,19 +771,19 @@ test_typical_crm (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "crm.db");
-  g_autofree char *accounts = fixture (dir, "accounts.csv",
+  g_autofree char *accounts = jx_test_write_file (dir, "accounts.csv",
     "account,sector,year_established,revenue,employees,office_location,subsidiary_of\r\n"
     "Acme Corporation,technolgy,1996,1100.04,2822,United States,\r\n"
     "Betatech,medical,1986,647.18,1185,Kenya,\r\n"
     "Codehow,software,1998,2714.90,2641,United States,Acme Corporation\r\n", -1);
-  g_autofree char *products = fixture (dir, "products.csv",
+  g_autofree char *products = jx_test_write_file (dir, "products.csv",
     "product,series,sales_price\r\nGTX Basic,GTX,550\r\nGTX Pro,GTX,4821\r\nMG Special,MG,55\r\n", -1);
-  g_autofree char *team = fixture (dir, "sales_teams.csv",
+  g_autofree char *team = jx_test_write_file (dir, "sales_teams.csv",
     "sales_agent,manager,regional_office\r\n"
     "Moses Frase,Dustin Brinkmann,Central\r\n"
     "Darcel Schlecht,Melvin Marxen,Central\r\n"
     "Violet Mclelland,Cara Losch,East\r\n", -1);
-  g_autofree char *pipeline = fixture (dir, "sales_pipeline.csv",
+  g_autofree char *pipeline = jx_test_write_file (dir, "sales_pipeline.csv",
     "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\r\n"
     "1C1I7A6R,Moses Frase,GTX Basic,Codehow,Won,2016-10-20,2017-03-01,1054\r\n"
     "Z063OYW0,Darcel Schlecht,GTXPro,Betatech,Won,2016-10-25,2017-03-11,4514\r\n"
@@ -839,7 +830,7 @@ test_typical_crm (void)
     g_assert_true (g_file_get_contents (pipeline, &text, NULL, NULL));
     parts = g_strsplit (text, ",GTXPro,", -1);
     joined = g_strjoinv (",GTX Pro,", parts);
-    fixed = fixture (dir, "sales_pipeline_fixed.csv", joined, -1);
+    fixed = jx_test_write_file (dir, "sales_pipeline_fixed.csv", joined, -1);
   }
   import_ok (store, JX_IMPORT_KIND_DEALS, fixed, &deals_create, 6, 0, 0);
   import_ok (store, JX_IMPORT_KIND_DEALS, fixed, &deals, 0, 0, 6);
@@ -870,8 +861,9 @@ test_undo (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = jx_test_open_new (dir, "u.db", JX_STORE_OPEN_UNDO, 0);
-  g_autofree char *path = fixture (dir, "deals.csv", "ref,stage,customer,amount\nA,Won,Acme,5\n"
-                                                     "B,Prospecting,Beta,\n", -1);
+  g_autofree char *path = jx_test_write_file (dir, "deals.csv",
+    "ref,stage,customer,amount\nA,Won,Acme,5\n"
+    "B,Prospecting,Beta,\n", -1);
   g_autofree char *before = db_checksum (store);
   Options create = { .create = TRUE };
   g_autoptr(GError) error = NULL;
@@ -915,7 +907,7 @@ test_progress_and_cancel (void)
 
   for (int i = 0; i < 20000; i++)
     g_string_append_printf (content, "R%05d,Qualified,%d\n", i, i);
-  path = fixture (dir, "big.csv", content->str, -1);
+  path = jx_test_write_file (dir, "big.csv", content->str, -1);
   g_assert_true (jx_import_open (import, path, &error));
   g_assert_true (jx_import_validate (import, NULL, progress_cb, &last, &error));
   g_assert_cmpfloat (last, >, 0.5);
@@ -967,7 +959,7 @@ test_duplicate_keys (void)
     g_string_append_printf (content, "R%03u,Prospecting\n", i);
   g_string_append (content, "R130,Prospecting\nR120,Prospecting\nQ001,Prospecting\n"
                             "Q001,Prospecting\nR131,Prospecting\n");
-  path = fixture (dir, "keys.csv", content->str, -1);
+  path = jx_test_write_file (dir, "keys.csv", content->str, -1);
   import = run_import (store, JX_IMPORT_KIND_DEALS, path, NULL, &ok, &error);
   summary = jx_import_get_summary (import);
   g_assert_false (ok);
@@ -1076,7 +1068,7 @@ test_reader_thread (void)
   line++;
   g_string_append (content, "R9999,\"Qualified,1,2024-01-02,,Cust0,\n");
   g_ptr_array_add (expected, g_strdup_printf ("%u: unbalanced quotes", line));
-  path = fixture (dir, "thread.csv", content->str, -1);
+  path = jx_test_write_file (dir, "thread.csv", content->str, -1);
 
   json_threaded = validate_to_json (store, path, TRUE, "engage=entered:Qualified", &threaded);
   json_unthreaded = validate_to_json (store, path, FALSE, "engage=entered:Qualified", &unthreaded);
@@ -1150,7 +1142,7 @@ test_cancel_midway (void)
   before = db_checksum (store);
   for (guint i = 0; i < 30000; i++)
     g_string_append_printf (content, "R%05u,Qualified,%u,2024-02-%02u\n", i, i, 1 + i % 28);
-  path = fixture (dir, "big.csv", content->str, -1);
+  path = jx_test_write_file (dir, "big.csv", content->str, -1);
   g_assert_true (jx_import_open (import, path, &error));
 
   g_assert_false (jx_import_validate (import, cancellable, cancel_progress_cb, &at, &error));
@@ -1185,7 +1177,7 @@ test_gui_api (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "a.db");
-  g_autofree char *path = fixture (dir, "a.csv",
+  g_autofree char *path = jx_test_write_file (dir, "a.csv",
     "Opportunity ID,Account Name,Stage,Amount,Employees\n"
     "A,,Prospecting,,5\nB,Acme,Won,100,7\nC,Beta,Won,200,\n", -1);
   g_autoptr(JxImport) import = jx_import_new (store, JX_IMPORT_KIND_DEALS);
