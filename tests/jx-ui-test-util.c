@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include <string.h>
+
 #include "jx-ui-test-util.h"
 
 gboolean
@@ -214,6 +216,36 @@ jx_ui_test_pixel (const guchar *data,
   guint32 argb = *(const guint32 *) (data + ((gsize) y * width + x) * 4);
 
   return argb & 0xffffff;
+}
+
+guint32
+jx_ui_test_pixel_in (const guchar *data,
+                     int           width,
+                     const JxRect *rect)
+{
+  return jx_ui_test_pixel (data, width, (int) (rect->x + rect->width / 2),
+                           (int) (rect->y + rect->height / 2));
+}
+
+gboolean
+jx_ui_test_pixels_differ (const guchar *a,
+                          const guchar *b,
+                          int           width,
+                          int           height)
+{
+  gsize n = (gsize) width * height;
+  gsize differ = 0;
+
+  for (gsize i = 0; i < n; i++)
+    differ += memcmp (a + i * 4, b + i * 4, 4) != 0;
+  return differ > n / 2;
+}
+
+void
+jx_ui_test_set_color_scheme (AdwColorScheme scheme)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  jx_ui_test_iterate ();
 }
 
 guint32

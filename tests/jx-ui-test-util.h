@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "jx-chart-util.h"
 #include "jx-test-util.h"
 #include "jx-ui.h"
 #include "jx-window.h"
@@ -74,6 +75,20 @@ guint32    jx_ui_test_pixel        (const guchar     *data,
                                     int               width,
                                     int               x,
                                     int               y);
+
+/* The colour in the middle of @rect of jx_ui_test_render()'s pixels. */
+guint32    jx_ui_test_pixel_in     (const guchar     *data,
+                                    int               width,
+                                    const JxRect     *rect);
+
+/* Whether more than half the pixels of two renderings of @width × @height differ. */
+gboolean   jx_ui_test_pixels_differ (const guchar    *a,
+                                     const guchar    *b,
+                                     int              width,
+                                     int              height);
+
+/* Forces (or gives back, with ADW_COLOR_SCHEME_DEFAULT) a light or dark style. */
+void       jx_ui_test_set_color_scheme (AdwColorScheme scheme);
 
 guint32    jx_ui_test_color_rgb    (const JxColor    *color);
 

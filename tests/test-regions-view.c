@@ -316,24 +316,11 @@ test_parse_amount (void)
     }
 }
 
-static gboolean
-pixels_differ (const guchar *a,
-               const guchar *b,
-               gsize         len)
-{
-  gsize differ = 0;
-
-  for (gsize i = 0; i < len; i += 4)
-    differ += memcmp (a + i, b + i, 4) != 0;
-  return differ > len / 4 / 2;
-}
-
 /* The chart draws in light and dark; the won bar of a region is in the accent colour. */
 static void
 test_chart_light_dark (Fixture       *f,
                        gconstpointer  data)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkWidget *chart = jx_regions_view_get_chart (f->view);
   g_autofree guchar *light = NULL;
   g_autofree guchar *dark = NULL;
@@ -343,35 +330,28 @@ test_chart_light_dark (Fixture       *f,
   JxRect won;
 
   g_assert_true (gtk_widget_get_mapped (chart));
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_FORCE_LIGHT);
   light = jx_ui_test_render (chart, &width, &height);
   g_assert_true (jx_region_chart_view_get_bar (JX_REGION_CHART_VIEW (chart), 0,
                                                JX_REGION_HIT_WON, &won));
   g_assert_cmpfloat (won.width, >, 10);
   jx_ui_chart_style_for (chart, &style);
-  g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel (light, width,
-                                                          (int) (won.x + won.width / 2),
-                                                          (int) (won.y + won.height / 2)),
+  g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel_in (light, width, &won),
                                         jx_ui_test_color_rgb (&style.accent)));
   tooltip = jx_region_chart_view_dup_tooltip_at (JX_REGION_CHART_VIEW (chart),
                                                  won.x + won.width / 2, won.y + won.height / 2);
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "in the last 12 months"));
 
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
   dark = jx_ui_test_render (chart, &dark_width, &dark_height);
   g_assert_cmpint (dark_width, ==, width);
   g_assert_cmpint (dark_height, ==, height);
-  g_assert_true (pixels_differ (light, dark, (gsize) width * height * 4));
+  g_assert_true (jx_ui_test_pixels_differ (light, dark, width, height));
   jx_ui_chart_style_for (chart, &style);
-  g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel (dark, width,
-                                                          (int) (won.x + won.width / 2),
-                                                          (int) (won.y + won.height / 2)),
+  g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel_in (dark, width, &won),
                                         jx_ui_test_color_rgb (&style.accent)));
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
 }
 
 int
