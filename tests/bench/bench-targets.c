@@ -14,35 +14,10 @@
 #include <math.h>
 #include <stdio.h>
 #include <sys/resource.h>
-#include <time.h>
 
+#include "jx-bench.h"
 #include "jx-core.h"
 #include "jx-target-tree-layout.h"
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-/* Processor time of this thread: the drawing is single-threaded. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 #define N_PASSES 6
 
@@ -57,17 +32,15 @@ time_view (JxTargetTreeLayout *layout,
 
   for (int i = 0; i < N_PASSES; i++)
     {
-      double c0 = cpu_ms (), t0 = now_ms ();
+      double c0 = jx_bench_thread_cpu_ms (), t0 = jx_bench_now_ms ();
 
       jx_target_tree_layout_draw (layout, cr);
       cairo_surface_flush (cairo_get_target (cr));
-      wall[i] = now_ms () - t0;
-      cpu[i] = cpu_ms () - c0;
+      wall[i] = jx_bench_now_ms () - t0;
+      cpu[i] = jx_bench_thread_cpu_ms () - c0;
     }
-  qsort (wall, N_PASSES, sizeof (double), compare_doubles);
-  qsort (cpu, N_PASSES, sizeof (double), compare_doubles);
-  *wall_ms = wall[N_PASSES / 2];
-  *cpu_ms_out = cpu[N_PASSES / 2];
+  *wall_ms = jx_bench_median (wall, N_PASSES);
+  *cpu_ms_out = jx_bench_median (cpu, N_PASSES);
 }
 
 static void
@@ -195,7 +168,6 @@ main (int   argc,
   g_autoptr(JxTargetTree) fresh = NULL;
   g_autoptr(JxTargetTree) weeks = NULL;
   g_autoptr(GError) error = NULL;
-  struct rusage usage;
   GDate today;
   gint64 plan_id;
   double t0, t1, t2;
@@ -218,31 +190,31 @@ main (int   argc,
   die_on_error (error);
   tree = jx_target_tree_new (store, plan_id, &today);
   jx_target_tree_load (tree, &error);
-  t0 = now_ms ();
+  t0 = jx_bench_now_ms ();
   build_big_tree (tree, "Revenue 2026", JX_TARGET_METRIC_REVENUE, G_GINT64_CONSTANT (4300000000000));
   build_big_tree (tree, "Deals 2026", JX_TARGET_METRIC_DEALS, 90000);
   printf ("built a plan of %u targets with %s decompositions: %.0f ms\n",
-          jx_target_tree_get_n_nodes (tree), "equal", now_ms () - t0);
+          jx_target_tree_get_n_nodes (tree), "equal", jx_bench_now_ms () - t0);
 
   /* Roll-up, cold: a new tree reads the plan and the deals. */
   fresh = jx_target_tree_new (store, plan_id, &today);
-  t0 = now_ms ();
+  t0 = jx_bench_now_ms ();
   jx_target_tree_load (fresh, &error);
   die_on_error (error);
-  t1 = now_ms ();
+  t1 = jx_bench_now_ms ();
   jx_target_tree_refresh_actuals (fresh, &error);
   die_on_error (error);
-  t2 = now_ms ();
+  t2 = jx_bench_now_ms ();
   printf ("roll-up of %u targets with actuals (cold): %.1f ms (read plan %.1f ms, deals and "
           "actuals %.1f ms)\n", jx_target_tree_get_n_nodes (fresh), t2 - t0, t1 - t0, t2 - t1);
-  t0 = now_ms ();
+  t0 = jx_bench_now_ms ();
   jx_target_tree_refresh_actuals (fresh, &error);
-  printf ("roll-up again (deals already read): %.1f ms\n", now_ms () - t0);
-  t0 = now_ms ();
+  printf ("roll-up again (deals already read): %.1f ms\n", jx_bench_now_ms () - t0);
+  t0 = jx_bench_now_ms ();
   jx_target_tree_refresh_pipeline (fresh, &error);
   die_on_error (error);
   printf ("win rate and pipeline needed of every target (reads the lost deals of 365 days): "
-          "%.1f ms\n", now_ms () - t0);
+          "%.1f ms\n", jx_bench_now_ms () - t0);
   {
     JxTargetNode *root = nth (jx_target_tree_get_roots (fresh), 0);
     printf ("  root actual %" G_GINT64_FORMAT ", attainment %.1f%%\n",
@@ -267,15 +239,15 @@ main (int   argc,
     jx_target_tree_load (weeks, &error);
     root = jx_target_tree_lookup (weeks, add_root (weeks, "Revenue 2026", JX_TARGET_METRIC_REVENUE,
                                                    G_GINT64_CONSTANT (4300000000000)));
-    t0 = now_ms ();
+    t0 = jx_bench_now_ms ();
     jx_target_tree_refresh_actuals (weeks, &error);
-    t1 = now_ms ();
+    t1 = jx_bench_now_ms ();
     decompose (weeks, root, JX_TARGET_DIMENSION_WEEK, JX_TARGET_METHOD_HISTORY);
     n_weeks = jx_target_node_get_n_children (root);
     for (guint i = 0; i < n_weeks; i++)
       decompose (weeks, nth (jx_target_node_get_children (root), i),
                  JX_TARGET_DIMENSION_PRODUCT_LINE, JX_TARGET_METHOD_HISTORY);
-    t2 = now_ms ();
+    t2 = jx_bench_now_ms ();
     printf ("decompose a year into %u weeks × 20 product lines by history: %.1f ms "
             "(%u targets; reading the deals first took %.1f ms)\n",
             n_weeks, t2 - t1, jx_target_tree_get_n_nodes (weeks) - 1, t1 - t0);
@@ -307,9 +279,9 @@ main (int   argc,
     layout = jx_target_tree_layout_new (jx_target_tree_get_roots (fresh), &style,
                                         jx_target_tree_get_currency (fresh));
     expand_to (layout, fresh, 1000);
-    t0 = now_ms ();
+    t0 = jx_bench_now_ms ();
     jx_target_tree_layout_update (layout);
-    layout_ms = now_ms () - t0;
+    layout_ms = jx_bench_now_ms () - t0;
     jx_target_tree_layout_get_size (layout, &width, &height);
 
     /* Every card in full at 100%: the chart is larger than a surface may be, so it is drawn
@@ -329,14 +301,14 @@ main (int   argc,
         for (double ty = 0; ty < height; ty += tile_h)
           for (double tx = 0; tx < width; tx += tile_w)
             {
-              double c0 = cpu_ms ();
+              double c0 = jx_bench_thread_cpu_ms ();
 
               jx_target_tree_layout_set_transform (layout, 1, -tx, -ty);
-              t0 = now_ms ();
+              t0 = jx_bench_now_ms ();
               jx_target_tree_layout_draw (layout, cr);
               cairo_surface_flush (surface);
-              wall += now_ms () - t0;
-              cpu += cpu_ms () - c0;
+              wall += jx_bench_now_ms () - t0;
+              cpu += jx_bench_thread_cpu_ms () - c0;
             }
         if (pass == 0)
           draw_first = wall;
@@ -346,9 +318,7 @@ main (int   argc,
             again_cpu[pass - 1] = cpu;
           }
       }
-    qsort (again_wall, N_PASSES - 1, sizeof (double), compare_doubles);
-    qsort (again_cpu, N_PASSES - 1, sizeof (double), compare_doubles);
-    draw_again = again_wall[(N_PASSES - 1) / 2];
+    draw_again = jx_bench_median (again_wall, N_PASSES - 1);
     if (g_getenv ("BENCH_PNG") != NULL)
       cairo_surface_write_to_png (surface, g_getenv ("BENCH_PNG"));
 
@@ -357,7 +327,7 @@ main (int   argc,
             "%.1f ms (next frames, median; %.1f ms of processor time)\n",
             jx_target_tree_layout_get_n_visible (layout), width, height, layout_ms,
             layout_ms + draw_first, layout_ms + draw_again,
-            layout_ms + again_cpu[(N_PASSES - 1) / 2]);
+            layout_ms + jx_bench_median (again_cpu, N_PASSES - 1));
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
 
@@ -385,7 +355,6 @@ main (int   argc,
   }
 
   jx_store_rollback (store);
-  getrusage (RUSAGE_SELF, &usage);
-  printf ("peak RSS: %.1f MB\n", usage.ru_maxrss / 1024.0);
+  printf ("peak RSS: %.1f MiB\n", jx_bench_peak_rss_mib ());
   return 0;
 }

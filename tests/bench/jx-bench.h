@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -21,6 +22,17 @@ static inline double
 jx_bench_now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+/* Processor time of the calling thread, in ms: on a shared machine wall time includes
+ * waiting for a processor. */
+static inline double
+jx_bench_thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static int
