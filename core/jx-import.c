@@ -1867,6 +1867,45 @@ check_unique_key (Pass       *pass,
     }
 }
 
+/* Checks that the row's name in @field is its own in the file; returns the name's key, or
+ * %NULL when the cell is blank. */
+static char *
+check_unique_name (Pass  *pass,
+                   guint  field)
+{
+  char *key;
+
+  if (pass->cells[field].blank)
+    return NULL;
+  key = name_key (pass->cells[field].text);
+  check_unique_key (pass, field, key);
+  return key;
+}
+
+/* Resolves @field, which names another row of the file's own kind (a customer's parent, a
+ * member's manager) and cannot name the row itself (@key). Returns the key of the name it
+ * holds, or %NULL when the cell is blank. */
+static char *
+resolve_self_ref (Pass       *pass,
+                  guint       field,
+                  const char *key)
+{
+  char *ref;
+
+  if (pass->cells[field].blank)
+    return NULL;
+  ref = name_key (pass->cells[field].text);
+  if (key == NULL || !g_str_equal (ref, key))
+    resolve_cell (pass, field, TRUE);
+  else if (pass->self->kind == JX_IMPORT_KIND_TEAM)
+    row_error (pass, _("column \"%s\": a person cannot be their own manager"),
+               column_header (pass, field));
+  else
+    row_error (pass, _("column \"%s\": a customer cannot be its own parent"),
+               column_header (pass, field));
+  return ref;
+}
+
 /* ---------------------------------------------------------------- values */
 
 #define NO_ID    G_GINT64_CONSTANT (0)
@@ -2220,27 +2259,12 @@ static gboolean
 validate_customer (Pass    *pass,
                    GError **error)
 {
-  Cell *c = pass->cells;
-  g_autofree char *key = NULL;
+  g_autofree char *key = check_unique_name (pass, C_NAME);
 
-  if (!c[C_NAME].blank)
-    {
-      key = name_key (c[C_NAME].text);
-      check_unique_key (pass, C_NAME, key);
-    }
   resolve_cell (pass, C_TYPE, FALSE);
   resolve_cell (pass, C_REGION, FALSE);
   resolve_cell (pass, C_OWNER, FALSE);
-  if (!c[C_PARENT].blank)
-    {
-      g_autofree char *parent = name_key (c[C_PARENT].text);
-
-      if (key != NULL && g_str_equal (parent, key))
-        row_error (pass, _("column \"%s\": a customer cannot be its own parent"),
-                   column_header (pass, C_PARENT));
-      else
-        resolve_cell (pass, C_PARENT, TRUE);
-    }
+  g_free (resolve_self_ref (pass, C_PARENT, key));
   return TRUE;
 }
 
@@ -2449,11 +2473,7 @@ static gboolean
 validate_product (Pass    *pass,
                   GError **error)
 {
-  if (!pass->cells[P_NAME].blank)
-    {
-      g_autofree char *key = name_key (pass->cells[P_NAME].text);
-      check_unique_key (pass, P_NAME, key);
-    }
+  g_free (check_unique_name (pass, P_NAME));
   resolve_cell (pass, P_LINE, FALSE);
   return TRUE;
 }
@@ -2517,26 +2537,13 @@ static gboolean
 validate_member (Pass    *pass,
                  GError **error)
 {
-  Cell *c = pass->cells;
-  g_autofree char *key = NULL;
+  g_autofree char *key = check_unique_name (pass, T_NAME);
+  char *manager;
 
-  if (!c[T_NAME].blank)
-    {
-      key = name_key (c[T_NAME].text);
-      check_unique_key (pass, T_NAME, key);
-    }
   resolve_cell (pass, T_REGION, FALSE);
-  if (!c[T_MANAGER].blank)
-    {
-      g_autofree char *manager = name_key (c[T_MANAGER].text);
-
-      if (key != NULL && g_str_equal (manager, key))
-        row_error (pass, _("column \"%s\": a person cannot be their own manager"),
-                   column_header (pass, T_MANAGER));
-      else
-        resolve_cell (pass, T_MANAGER, TRUE);
-      g_hash_table_add (pass->self->manager_keys, g_steal_pointer (&manager));
-    }
+  manager = resolve_self_ref (pass, T_MANAGER, key);
+  if (manager != NULL)
+    g_hash_table_add (pass->self->manager_keys, manager);
   return TRUE;
 }
 

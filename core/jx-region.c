@@ -7,6 +7,7 @@
 
 #include "jx-date.h"
 #include "jx-region.h"
+#include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 
 /*
@@ -715,34 +716,7 @@ static gboolean
 region_exists (JxStore *store,
                gint64   id)
 {
-  g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (store, "SELECT 1 FROM regions WHERE id = ?",
-                                                   NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
-}
-
-static gboolean
-parent_loops (JxStore *store,
-              gint64   region_id,
-              gint64   parent_id)
-{
-  g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (store, "SELECT coalesce(parent_id, 0) "
-                                                          "FROM regions WHERE id = ?", NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint depth = 0; parent_id > 0 && depth < 1000; depth++)
-    {
-      if (parent_id == region_id)
-        return TRUE;
-      sqlite3_bind_int64 (stmt, 1, parent_id);
-      parent_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-      sqlite3_reset (stmt);
-    }
-  return FALSE;
+  return jx_row_exists (store, "SELECT 1 FROM regions WHERE id = ?", id);
 }
 
 static gboolean
@@ -771,7 +745,9 @@ validate_region (JxStore             *store,
                        _("The chosen parent region no longer exists; choose another one."));
           return FALSE;
         }
-      if (region_id > 0 && parent_loops (store, region_id, edit->parent_id))
+      if (region_id > 0 &&
+          jx_row_parent_loops (store, "SELECT coalesce(parent_id, 0) FROM regions WHERE id = ?",
+                               region_id, edit->parent_id))
         {
           g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
                        _("A region cannot lie inside itself or inside one of its subregions; "
@@ -801,17 +777,19 @@ explain_region_constraint (GError     **error,
     }
 }
 
+/* Binds @field of @data, a JxRegionEdit whose name is the checked one. */
 static void
-bind_field (sqlite3_stmt       *stmt,
-            int                 idx,
-            JxRegionFields      field,
-            const JxRegionEdit *edit,
-            const char         *name)
+bind_field (sqlite3_stmt  *stmt,
+            int            idx,
+            guint          field,
+            gconstpointer  data)
 {
+  const JxRegionEdit *edit = data;
+
   switch (field)
     {
     case JX_REGION_FIELD_NAME:
-      sqlite3_bind_text (stmt, idx, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, idx, edit->name, -1, SQLITE_TRANSIENT);
       break;
     case JX_REGION_FIELD_PARENT:
       jx_bind_id_or_null (stmt, idx, edit->parent_id);
@@ -842,6 +820,7 @@ jx_region_add (JxStore             *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
+  JxRegionEdit checked;
   gint64 id;
 
   g_return_val_if_fail (JX_IS_STORE (store), 0);
@@ -849,6 +828,8 @@ jx_region_add (JxStore             *store,
 
   if (!validate_region (store, 0, edit, JX_REGION_FIELD_ALL, &name, error))
     return 0;
+  checked = *edit;
+  checked.name = name;
   if (!jx_store_begin (store, _("Add region"), error))
     return 0;
   stmt = jx_store_prepare (store,
@@ -856,11 +837,11 @@ jx_region_add (JxStore             *store,
                            "VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
-  bind_field (stmt, 1, JX_REGION_FIELD_NAME, edit, name);
-  bind_field (stmt, 2, JX_REGION_FIELD_PARENT, edit, name);
-  bind_field (stmt, 3, JX_REGION_FIELD_POTENTIAL, edit, name);
-  bind_field (stmt, 4, JX_REGION_FIELD_COMPETITORS, edit, name);
-  bind_field (stmt, 5, JX_REGION_FIELD_STRATEGY, edit, name);
+  bind_field (stmt, 1, JX_REGION_FIELD_NAME, &checked);
+  bind_field (stmt, 2, JX_REGION_FIELD_PARENT, &checked);
+  bind_field (stmt, 3, JX_REGION_FIELD_POTENTIAL, &checked);
+  bind_field (stmt, 4, JX_REGION_FIELD_COMPETITORS, &checked);
+  bind_field (stmt, 5, JX_REGION_FIELD_STRATEGY, &checked);
   if (!jx_store_step_done (store, stmt, error))
     {
       explain_region_constraint (error, name);
@@ -893,10 +874,7 @@ jx_region_update (JxStore             *store,
                   JxRegionFields       fields,
                   GError             **error)
 {
-  static const struct {
-    JxRegionFields field;
-    const char    *sql;
-  } updates[] = {
+  static const JxRowUpdate updates[] = {
     { JX_REGION_FIELD_NAME, "UPDATE regions SET name = ?2 WHERE id = ?1" },
     { JX_REGION_FIELD_PARENT, "UPDATE regions SET parent_id = ?2 WHERE id = ?1" },
     { JX_REGION_FIELD_POTENTIAL, "UPDATE regions SET potential = ?2 WHERE id = ?1" },
@@ -904,6 +882,7 @@ jx_region_update (JxStore             *store,
     { JX_REGION_FIELD_STRATEGY, "UPDATE regions SET strategy = ?2 WHERE id = ?1" },
   };
   g_autofree char *name = NULL;
+  JxRegionEdit checked;
 
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
@@ -916,30 +895,18 @@ jx_region_update (JxStore             *store,
     }
   if (!validate_region (store, region_id, edit, fields, &name, error))
     return FALSE;
+  checked = *edit;
+  checked.name = name;
   if (!jx_store_begin (store, _("Edit region"), error))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+  if (!jx_row_update_fields (store, region_id, updates, G_N_ELEMENTS (updates), fields,
+                             bind_field, &checked, error))
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      if ((fields & updates[i].field) == 0)
-        continue;
-      stmt = jx_store_prepare (store, updates[i].sql, error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, region_id);
-      bind_field (stmt, 2, updates[i].field, edit, name);
-      if (!jx_store_step_done (store, stmt, error))
-        {
-          explain_region_constraint (error, name);
-          goto fail;
-        }
+      explain_region_constraint (error, name);
+      jx_store_rollback (store);
+      return FALSE;
     }
   return jx_store_commit (store, error);
-
-fail:
-  jx_store_rollback (store);
-  return FALSE;
 }
 
 /* Removes a region; its subregions move to the top level and its customers and members keep
@@ -949,27 +916,8 @@ jx_region_remove (JxStore  *store,
                   gint64    region_id,
                   GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
 
-  if (!jx_store_begin (store, _("Remove region"), error))
-    return FALSE;
-  stmt = jx_store_prepare (store, "DELETE FROM regions WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, region_id);
-  if (!jx_store_step_done (store, stmt, error))
-    goto fail;
-  if (sqlite3_changes (jx_store_get_db (store)) == 0)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                   _("This region no longer exists."));
-      goto fail;
-    }
-  return jx_store_commit (store, error);
-
-fail:
-  jx_store_rollback (store);
-  return FALSE;
+  return jx_row_delete (store, _("Remove region"), "DELETE FROM regions WHERE id = ?", region_id,
+                        _("This region no longer exists."), error);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 #include "jx-target-private.h"
 #include "jx-target-split.h"
@@ -1256,12 +1257,7 @@ exists (JxTargetTree *self,
         const char   *table_sql,
         gint64        id)
 {
-  g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (self->store, table_sql, NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return jx_row_exists (self->store, table_sql, id);
 }
 
 static gboolean

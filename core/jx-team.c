@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 #include "jx-team.h"
 
@@ -480,39 +481,10 @@ jx_team_find (JxTeam *self,
 /* Editing */
 
 static gboolean
-row_exists (JxStore    *store,
-            const char *sql,
-            gint64      id)
+member_exists (JxStore *store,
+               gint64   id)
 {
-  g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (store, sql, NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
-}
-
-/* Whether making @manager_id the manager of @member_id would close a loop. */
-static gboolean
-manager_loops (JxStore *store,
-               gint64   member_id,
-               gint64   manager_id)
-{
-  g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (store, "SELECT coalesce(manager_id, 0) "
-                                                          "FROM team_members WHERE id = ?", NULL);
-  gint64 current = manager_id;
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint depth = 0; current > 0 && depth < 1000; depth++)
-    {
-      if (current == member_id)
-        return TRUE;
-      sqlite3_bind_int64 (stmt, 1, current);
-      current = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-      sqlite3_reset (stmt);
-    }
-  return FALSE;
+  return jx_row_exists (store, "SELECT 1 FROM team_members WHERE id = ?", id);
 }
 
 static gboolean
@@ -535,13 +507,16 @@ validate (JxStore             *store,
     }
   if ((fields & JX_MEMBER_FIELD_MANAGER) && edit->manager_id > 0)
     {
-      if (!row_exists (store, "SELECT 1 FROM team_members WHERE id = ?", edit->manager_id))
+      if (!member_exists (store, edit->manager_id))
         {
           g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
                        _("The chosen manager no longer exists; choose another one."));
           return FALSE;
         }
-      if (member_id > 0 && manager_loops (store, member_id, edit->manager_id))
+      /* A member cannot report to someone below them. */
+      if (member_id > 0 &&
+          jx_row_parent_loops (store, "SELECT coalesce(manager_id, 0) FROM team_members "
+                                      "WHERE id = ?", member_id, edit->manager_id))
         {
           g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
                        _("A member cannot report to themselves or to someone who reports to "
@@ -550,7 +525,7 @@ validate (JxStore             *store,
         }
     }
   if ((fields & JX_MEMBER_FIELD_REGION) && edit->region_id > 0 &&
-      !row_exists (store, "SELECT 1 FROM regions WHERE id = ?", edit->region_id))
+      !jx_row_exists (store, "SELECT 1 FROM regions WHERE id = ?", edit->region_id))
     {
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
                    _("The chosen region no longer exists; choose another one."));
@@ -580,6 +555,45 @@ explain_constraint (GError     **error,
     }
 }
 
+/* Binds @field of @data, a JxMemberEdit whose name is the checked one. */
+static void
+bind_field (sqlite3_stmt  *stmt,
+            int            idx,
+            guint          field,
+            gconstpointer  data)
+{
+  const JxMemberEdit *edit = data;
+
+  switch (field)
+    {
+    case JX_MEMBER_FIELD_NAME:
+      sqlite3_bind_text (stmt, idx, edit->name, -1, SQLITE_STATIC);
+      break;
+    case JX_MEMBER_FIELD_ROLE:
+      sqlite3_bind_text (stmt, idx, edit->role != NULL ? edit->role : "", -1, SQLITE_STATIC);
+      break;
+    case JX_MEMBER_FIELD_IS_MANAGER:
+      sqlite3_bind_int (stmt, idx, !!edit->is_manager);
+      break;
+    case JX_MEMBER_FIELD_MANAGER:
+      jx_bind_id_or_null (stmt, idx, edit->manager_id);
+      break;
+    case JX_MEMBER_FIELD_REGION:
+      jx_bind_id_or_null (stmt, idx, edit->region_id);
+      break;
+    case JX_MEMBER_FIELD_CAPACITY:
+      if (edit->capacity_hours >= 0)
+        sqlite3_bind_int (stmt, idx, edit->capacity_hours);
+      else
+        sqlite3_bind_null (stmt, idx);
+      break;
+    case JX_MEMBER_FIELD_ACTIVE:
+    default:
+      sqlite3_bind_int (stmt, idx, !!edit->active);
+      break;
+    }
+}
+
 /**
  * jx_team_add_member:
  * @store: a #JxStore
@@ -593,8 +607,14 @@ jx_team_add_member (JxStore             *store,
                     const JxMemberEdit  *edit,
                     GError             **error)
 {
+  static const JxMemberFields columns[] = {
+    JX_MEMBER_FIELD_NAME, JX_MEMBER_FIELD_ROLE, JX_MEMBER_FIELD_IS_MANAGER,
+    JX_MEMBER_FIELD_MANAGER, JX_MEMBER_FIELD_REGION, JX_MEMBER_FIELD_CAPACITY,
+    JX_MEMBER_FIELD_ACTIVE,
+  };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
+  JxMemberEdit checked;
   gint64 id;
 
   g_return_val_if_fail (JX_IS_STORE (store), 0);
@@ -602,6 +622,8 @@ jx_team_add_member (JxStore             *store,
 
   if (!validate (store, 0, edit, JX_MEMBER_FIELD_ALL, &name, error))
     return 0;
+  checked = *edit;
+  checked.name = name;
   if (!jx_store_begin (store, _("Add team member"), error))
     return 0;
   stmt = jx_store_prepare (store,
@@ -609,16 +631,8 @@ jx_team_add_member (JxStore             *store,
                            "capacity_hours, active) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, edit->role != NULL ? edit->role : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, !!edit->is_manager);
-  jx_bind_id_or_null (stmt, 4, edit->manager_id);
-  jx_bind_id_or_null (stmt, 5, edit->region_id);
-  if (edit->capacity_hours >= 0)
-    sqlite3_bind_int (stmt, 6, edit->capacity_hours);
-  else
-    sqlite3_bind_null (stmt, 6);
-  sqlite3_bind_int (stmt, 7, !!edit->active);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    bind_field (stmt, i + 1, columns[i], &checked);
   if (!jx_store_step_done (store, stmt, error))
     {
       explain_constraint (error, name);
@@ -651,10 +665,7 @@ jx_team_update_member (JxStore             *store,
                        JxMemberFields       fields,
                        GError             **error)
 {
-  static const struct {
-    JxMemberFields field;
-    const char    *sql;
-  } updates[] = {
+  static const JxRowUpdate updates[] = {
     { JX_MEMBER_FIELD_NAME, "UPDATE team_members SET name = ?2 WHERE id = ?1" },
     { JX_MEMBER_FIELD_ROLE, "UPDATE team_members SET role = ?2 WHERE id = ?1" },
     { JX_MEMBER_FIELD_IS_MANAGER, "UPDATE team_members SET is_manager = ?2 WHERE id = ?1" },
@@ -664,11 +675,12 @@ jx_team_update_member (JxStore             *store,
     { JX_MEMBER_FIELD_ACTIVE, "UPDATE team_members SET active = ?2 WHERE id = ?1" },
   };
   g_autofree char *name = NULL;
+  JxMemberEdit checked;
 
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (!row_exists (store, "SELECT 1 FROM team_members WHERE id = ?", member_id))
+  if (!member_exists (store, member_id))
     {
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
                    _("This team member no longer exists."));
@@ -676,57 +688,18 @@ jx_team_update_member (JxStore             *store,
     }
   if (!validate (store, member_id, edit, fields, &name, error))
     return FALSE;
+  checked = *edit;
+  checked.name = name;
   if (!jx_store_begin (store, _("Edit team member"), error))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+  if (!jx_row_update_fields (store, member_id, updates, G_N_ELEMENTS (updates), fields,
+                             bind_field, &checked, error))
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      if ((fields & updates[i].field) == 0)
-        continue;
-      stmt = jx_store_prepare (store, updates[i].sql, error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, member_id);
-      switch (updates[i].field)
-        {
-        case JX_MEMBER_FIELD_NAME:
-          sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-          break;
-        case JX_MEMBER_FIELD_ROLE:
-          sqlite3_bind_text (stmt, 2, edit->role != NULL ? edit->role : "", -1, SQLITE_STATIC);
-          break;
-        case JX_MEMBER_FIELD_IS_MANAGER:
-          sqlite3_bind_int (stmt, 2, !!edit->is_manager);
-          break;
-        case JX_MEMBER_FIELD_MANAGER:
-          jx_bind_id_or_null (stmt, 2, edit->manager_id);
-          break;
-        case JX_MEMBER_FIELD_REGION:
-          jx_bind_id_or_null (stmt, 2, edit->region_id);
-          break;
-        case JX_MEMBER_FIELD_CAPACITY:
-          if (edit->capacity_hours >= 0)
-            sqlite3_bind_int (stmt, 2, edit->capacity_hours);
-          else
-            sqlite3_bind_null (stmt, 2);
-          break;
-        case JX_MEMBER_FIELD_ACTIVE:
-        default:
-          sqlite3_bind_int (stmt, 2, !!edit->active);
-          break;
-        }
-      if (!jx_store_step_done (store, stmt, error))
-        {
-          explain_constraint (error, name);
-          goto fail;
-        }
+      explain_constraint (error, name);
+      jx_store_rollback (store);
+      return FALSE;
     }
   return jx_store_commit (store, error);
-
-fail:
-  jx_store_rollback (store);
-  return FALSE;
 }
 
 /* Removes a member; their customers and deals keep no owner (one undoable step). */
@@ -735,27 +708,8 @@ jx_team_remove_member (JxStore  *store,
                        gint64    member_id,
                        GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
 
-  if (!jx_store_begin (store, _("Remove team member"), error))
-    return FALSE;
-  stmt = jx_store_prepare (store, "DELETE FROM team_members WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  if (!jx_store_step_done (store, stmt, error))
-    goto fail;
-  if (sqlite3_changes (jx_store_get_db (store)) == 0)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                   _("This team member no longer exists."));
-      goto fail;
-    }
-  return jx_store_commit (store, error);
-
-fail:
-  jx_store_rollback (store);
-  return FALSE;
+  return jx_row_delete (store, _("Remove team member"), "DELETE FROM team_members WHERE id = ?",
+                        member_id, _("This team member no longer exists."), error);
 }

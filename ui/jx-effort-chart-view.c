@@ -7,16 +7,15 @@
 
 #include "jx-effort-chart-view.h"
 #include "jx-hours.h"
-#include "jx-ui.h"
 
 /*
  * The revenue-share against effort-share chart of the allocation as a widget: the painter
- * draws into the snapshot, and its layout, kept until the size, the data or the colours
- * change, answers the hover tooltips.
+ * draws into the snapshot, and its layout (JxChartWidget keeps it until the size, the data or
+ * the colours change) answers the hover tooltips.
  */
 
 struct _JxEffortChartView {
-  GtkWidget         parent_instance;
+  JxChartWidget     parent_instance;
 
   JxTierAllocation  tiers[JX_N_TIERS];
   gint64            revenue_12m;
@@ -25,41 +24,20 @@ struct _JxEffortChartView {
   char             *currency;
   JxEffortBar       bars[JX_N_TIERS];
   guint             n_bars;
-
-  JxEffortLayout   *layout;
-  int               layout_width;
-  int               layout_height;
-  gulong            dark_id;
 };
 
-G_DEFINE_FINAL_TYPE (JxEffortChartView, jx_effort_chart_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (JxEffortChartView, jx_effort_chart_view, JX_TYPE_CHART_WIDGET)
 
-static void
-invalidate (JxEffortChartView *self)
+static gpointer
+jx_effort_chart_view_new_layout (JxChartWidget      *widget,
+                                 const JxChartStyle *style,
+                                 int                 width,
+                                 int                 height)
 {
-  g_clear_pointer (&self->layout, jx_effort_layout_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
+  JxEffortChartView *self = JX_EFFORT_CHART_VIEW (widget);
+  JxEffortChartData data = { self->n_bars, self->bars, NULL };
 
-static JxEffortLayout *
-ensure_layout (JxEffortChartView *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  if (self->layout != NULL && (width != self->layout_width || height != self->layout_height))
-    g_clear_pointer (&self->layout, jx_effort_layout_free);
-  if (self->layout == NULL && width > 0 && height > 0)
-    {
-      JxChartStyle style;
-      JxEffortChartData data = { self->n_bars, self->bars, NULL };
-
-      jx_ui_chart_style_for (GTK_WIDGET (self), &style);
-      self->layout = jx_effort_layout_new (&data, &style, width, height);
-      self->layout_width = width;
-      self->layout_height = height;
-    }
-  return self->layout;
+  return jx_effort_layout_new (&data, style, width, height);
 }
 
 static char *
@@ -97,21 +75,29 @@ tooltip_for (JxEffortChartView *self,
     }
 }
 
+static char *
+jx_effort_chart_view_describe (JxChartWidget *widget,
+                               gpointer       layout,
+                               double         x,
+                               double         y)
+{
+  JxEffortChartView *self = JX_EFFORT_CHART_VIEW (widget);
+  JxEffortHit hit;
+
+  if (!self->has_data || !jx_effort_layout_hit_test (layout, x, y, &hit))
+    return NULL;
+  return tooltip_for (self, &hit);
+}
+
 /* The tooltip the chart shows at (@x, @y), or %NULL where there is no bar; for tests. */
 char *
 jx_effort_chart_view_dup_tooltip_at (JxEffortChartView *self,
                                      double             x,
                                      double             y)
 {
-  JxEffortLayout *layout;
-  JxEffortHit hit;
-
   g_return_val_if_fail (JX_IS_EFFORT_CHART_VIEW (self), NULL);
 
-  layout = ensure_layout (self);
-  if (layout == NULL || !self->has_data || !jx_effort_layout_hit_test (layout, x, y, &hit))
-    return NULL;
-  return tooltip_for (self, &hit);
+  return jx_chart_widget_describe_at (JX_CHART_WIDGET (self), x, y);
 }
 
 /* Where the layout puts a bar (board order of tiers), for tests. */
@@ -125,7 +111,7 @@ jx_effort_chart_view_get_bar (JxEffortChartView *self,
 
   g_return_val_if_fail (JX_IS_EFFORT_CHART_VIEW (self), FALSE);
 
-  layout = ensure_layout (self);
+  layout = jx_chart_widget_get_layout (JX_CHART_WIDGET (self));
   if (layout == NULL || index >= self->n_bars)
     return FALSE;
   jx_effort_layout_get_bar (layout, index, which, rect);
@@ -160,29 +146,7 @@ jx_effort_chart_view_set_allocation (JxEffortChartView  *self,
       self->n_bars = 0;
       self->has_data = FALSE;
     }
-  invalidate (self);
-}
-
-static void
-on_dark_changed_cb (JxEffortChartView *self)
-{
-  invalidate (self);
-}
-
-static void
-jx_effort_chart_view_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
-{
-  JxEffortChartView *self = JX_EFFORT_CHART_VIEW (widget);
-  JxEffortLayout *layout = ensure_layout (self);
-  cairo_t *cr;
-
-  if (layout == NULL)
-    return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout_width,
-                                                                  self->layout_height));
-  jx_effort_layout_draw (layout, cr);
-  cairo_destroy (cr);
+  jx_chart_widget_invalidate (JX_CHART_WIDGET (self));
 }
 
 static void
@@ -208,46 +172,6 @@ jx_effort_chart_view_measure (GtkWidget      *widget,
 }
 
 static void
-jx_effort_chart_view_size_allocate (GtkWidget *widget,
-                                    int        width,
-                                    int        height,
-                                    int        baseline)
-{
-  JxEffortChartView *self = JX_EFFORT_CHART_VIEW (widget);
-
-  if (width != self->layout_width || height != self->layout_height)
-    g_clear_pointer (&self->layout, jx_effort_layout_free);
-}
-
-static gboolean
-jx_effort_chart_view_query_tooltip (GtkWidget  *widget,
-                                    int         x,
-                                    int         y,
-                                    gboolean    keyboard_tooltip,
-                                    GtkTooltip *tooltip)
-{
-  g_autofree char *text = NULL;
-
-  if (keyboard_tooltip)
-    return FALSE;
-  text = jx_effort_chart_view_dup_tooltip_at (JX_EFFORT_CHART_VIEW (widget), x, y);
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-jx_effort_chart_view_dispose (GObject *object)
-{
-  JxEffortChartView *self = JX_EFFORT_CHART_VIEW (object);
-
-  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
-  g_clear_pointer (&self->layout, jx_effort_layout_free);
-  G_OBJECT_CLASS (jx_effort_chart_view_parent_class)->dispose (object);
-}
-
-static void
 jx_effort_chart_view_finalize (GObject *object)
 {
   JxEffortChartView *self = JX_EFFORT_CHART_VIEW (object);
@@ -261,13 +185,14 @@ jx_effort_chart_view_class_init (JxEffortChartViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JxChartWidgetClass *chart_class = JX_CHART_WIDGET_CLASS (klass);
 
-  object_class->dispose = jx_effort_chart_view_dispose;
   object_class->finalize = jx_effort_chart_view_finalize;
-  widget_class->snapshot = jx_effort_chart_view_snapshot;
   widget_class->measure = jx_effort_chart_view_measure;
-  widget_class->size_allocate = jx_effort_chart_view_size_allocate;
-  widget_class->query_tooltip = jx_effort_chart_view_query_tooltip;
+  chart_class->new_layout = jx_effort_chart_view_new_layout;
+  chart_class->draw_layout = (JxChartLayoutDraw) jx_effort_layout_draw;
+  chart_class->free_layout = (GDestroyNotify) jx_effort_layout_free;
+  chart_class->describe = jx_effort_chart_view_describe;
 
   gtk_widget_class_set_css_name (widget_class, "effort-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -276,9 +201,6 @@ jx_effort_chart_view_class_init (JxEffortChartViewClass *klass)
 static void
 jx_effort_chart_view_init (JxEffortChartView *self)
 {
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                                            G_CALLBACK (on_dark_changed_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Share of won revenue against share of planned hours, "
                                     "by tier"), -1);

@@ -3,13 +3,15 @@
 
 #include <adwaita.h>
 
+#include "jx-chart-widget.h"
 #include "jx-core.h"
 #include "jx-effort-chart.h"
 
 G_BEGIN_DECLS
 
 #define JX_TYPE_EFFORT_CHART_VIEW (jx_effort_chart_view_get_type ())
-G_DECLARE_FINAL_TYPE (JxEffortChartView, jx_effort_chart_view, JX, EFFORT_CHART_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (JxEffortChartView, jx_effort_chart_view, JX, EFFORT_CHART_VIEW,
+                      JxChartWidget)
 
 GtkWidget *jx_effort_chart_view_new             (void);
 void       jx_effort_chart_view_set_allocation  (JxEffortChartView  *self,

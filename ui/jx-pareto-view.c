@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "jx-pareto-view.h"
-#include "jx-ui.h"
 
 /*
  * The Pareto chart on screen: the jx-pareto-chart painter drawn in snapshot(), with a
@@ -15,73 +14,25 @@
  */
 
 struct _JxParetoView {
-  GtkWidget       parent_instance;
+  JxChartWidget   parent_instance;
 
   JxPareto       *pareto;
-  JxParetoLayout *layout;
-  int             layout_width;
-  int             layout_height;
-  gulong          dark_id;
 };
 
-G_DEFINE_FINAL_TYPE (JxParetoView, jx_pareto_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (JxParetoView, jx_pareto_view, JX_TYPE_CHART_WIDGET)
 
-static void
-invalidate (JxParetoView *self)
+static gpointer
+jx_pareto_view_new_layout (JxChartWidget      *widget,
+                           const JxChartStyle *style,
+                           int                 width,
+                           int                 height)
 {
-  g_clear_pointer (&self->layout, jx_pareto_layout_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
+  JxParetoView *self = JX_PARETO_VIEW (widget);
+  JxParetoChartData data = { self->pareto, NULL };
 
-static JxParetoLayout *
-ensure_layout (JxParetoView *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  if (self->pareto == NULL || width <= 0 || height <= 0)
+  if (self->pareto == NULL)
     return NULL;
-  if (self->layout != NULL && (width != self->layout_width || height != self->layout_height))
-    g_clear_pointer (&self->layout, jx_pareto_layout_free);
-  if (self->layout == NULL)
-    {
-      JxParetoChartData data = { self->pareto, NULL };
-      JxChartStyle style;
-
-      jx_ui_chart_style_for (GTK_WIDGET (self), &style);
-      self->layout = jx_pareto_layout_new (&data, &style, width, height);
-      self->layout_width = width;
-      self->layout_height = height;
-    }
-  return self->layout;
-}
-
-static void
-jx_pareto_view_snapshot (GtkWidget   *widget,
-                         GtkSnapshot *snapshot)
-{
-  JxParetoView *self = JX_PARETO_VIEW (widget);
-  JxParetoLayout *layout = ensure_layout (self);
-  cairo_t *cr;
-
-  if (layout == NULL)
-    return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout_width,
-                                                                 self->layout_height));
-  jx_pareto_layout_draw (layout, cr);
-  cairo_destroy (cr);
-}
-
-static void
-jx_pareto_view_size_allocate (GtkWidget *widget,
-                              int        width,
-                              int        height,
-                              int        baseline)
-{
-  JxParetoView *self = JX_PARETO_VIEW (widget);
-
-  if (width != self->layout_width || height != self->layout_height)
-    g_clear_pointer (&self->layout, jx_pareto_layout_free);
+  return jx_pareto_layout_new (&data, style, width, height);
 }
 
 static void
@@ -105,22 +56,19 @@ jx_pareto_view_measure (GtkWidget      *widget,
     }
 }
 
-/* What the tooltip says at (@x, @y), or %NULL over nothing. */
-char *
-jx_pareto_view_describe_at (JxParetoView *self,
-                            double        x,
-                            double        y)
+static char *
+jx_pareto_view_describe (JxChartWidget *widget,
+                         gpointer       layout,
+                         double         x,
+                         double         y)
 {
-  JxParetoLayout *layout;
+  JxParetoView *self = JX_PARETO_VIEW (widget);
   JxParetoHit hit;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *all = NULL;
 
-  g_return_val_if_fail (JX_IS_PARETO_VIEW (self), NULL);
-
-  layout = ensure_layout (self);
-  if (layout == NULL || !jx_pareto_layout_hit_test (layout, x, y, &hit))
+  if (!jx_pareto_layout_hit_test (layout, x, y, &hit))
     return NULL;
   first = jx_number_format (hit.first + 1);
   last = jx_number_format (hit.last + 1);
@@ -161,19 +109,15 @@ jx_pareto_view_describe_at (JxParetoView *self,
   return NULL;
 }
 
-static gboolean
-jx_pareto_view_query_tooltip (GtkWidget  *widget,
-                              int         x,
-                              int         y,
-                              gboolean    keyboard,
-                              GtkTooltip *tooltip)
+/* What the tooltip says at (@x, @y), or %NULL over nothing. */
+char *
+jx_pareto_view_describe_at (JxParetoView *self,
+                            double        x,
+                            double        y)
 {
-  g_autofree char *text = jx_pareto_view_describe_at (JX_PARETO_VIEW (widget), x, y);
+  g_return_val_if_fail (JX_IS_PARETO_VIEW (self), NULL);
 
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
+  return jx_chart_widget_describe_at (JX_CHART_WIDGET (self), x, y);
 }
 
 GtkWidget *
@@ -190,10 +134,9 @@ jx_pareto_view_set_pareto (JxParetoView *self,
   g_return_if_fail (JX_IS_PARETO_VIEW (self));
 
   /* The layout points into the old curve's arrays: free it first. */
-  g_clear_pointer (&self->layout, jx_pareto_layout_free);
+  jx_chart_widget_invalidate (JX_CHART_WIDGET (self));
   g_clear_pointer (&self->pareto, jx_pareto_free);
   self->pareto = pareto;
-  invalidate (self);
 }
 
 const JxPareto *
@@ -204,23 +147,14 @@ jx_pareto_view_get_pareto (JxParetoView *self)
   return self->pareto;
 }
 
+/* The layout points into the curve: JxChartWidget frees it in dispose, the curve goes after. */
 static void
-jx_pareto_view_css_changed (GtkWidget         *widget,
-                            GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (jx_pareto_view_parent_class)->css_changed (widget, change);
-  invalidate (JX_PARETO_VIEW (widget));
-}
-
-static void
-jx_pareto_view_dispose (GObject *object)
+jx_pareto_view_finalize (GObject *object)
 {
   JxParetoView *self = JX_PARETO_VIEW (object);
 
-  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
-  g_clear_pointer (&self->layout, jx_pareto_layout_free);
   g_clear_pointer (&self->pareto, jx_pareto_free);
-  G_OBJECT_CLASS (jx_pareto_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (jx_pareto_view_parent_class)->finalize (object);
 }
 
 static void
@@ -228,20 +162,18 @@ jx_pareto_view_class_init (JxParetoViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JxChartWidgetClass *chart_class = JX_CHART_WIDGET_CLASS (klass);
 
-  object_class->dispose = jx_pareto_view_dispose;
-  widget_class->snapshot = jx_pareto_view_snapshot;
+  object_class->finalize = jx_pareto_view_finalize;
   widget_class->measure = jx_pareto_view_measure;
-  widget_class->size_allocate = jx_pareto_view_size_allocate;
-  widget_class->query_tooltip = jx_pareto_view_query_tooltip;
-  widget_class->css_changed = jx_pareto_view_css_changed;
+  chart_class->new_layout = jx_pareto_view_new_layout;
+  chart_class->draw_layout = (JxChartLayoutDraw) jx_pareto_layout_draw;
+  chart_class->free_layout = (GDestroyNotify) jx_pareto_layout_free;
+  chart_class->describe = jx_pareto_view_describe;
   gtk_widget_class_set_css_name (widget_class, "paretochart");
 }
 
 static void
 jx_pareto_view_init (JxParetoView *self)
 {
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                                            G_CALLBACK (invalidate), self);
 }

@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "jx-region-chart-view.h"
-#include "jx-ui.h"
 
 /*
  * Market potential against won revenue by region, as a widget: the painter draws into the
@@ -27,19 +26,14 @@ typedef struct {
 } RegionFigures;
 
 struct _JxRegionChartView {
-  GtkWidget       parent_instance;
+  JxChartWidget   parent_instance;
 
   GArray         *regions;      /* RegionFigures, parents before children */
   JxRegionBar    *bars;
   char           *currency;
-
-  JxRegionLayout *layout;
-  int             layout_width;
-  int             layout_height;
-  gulong          dark_id;
 };
 
-G_DEFINE_FINAL_TYPE (JxRegionChartView, jx_region_chart_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (JxRegionChartView, jx_region_chart_view, JX_TYPE_CHART_WIDGET)
 
 enum {
   SIGNAL_REGION_ACTIVATED,
@@ -56,32 +50,16 @@ figures_clear (gpointer data)
   g_clear_pointer (&figures->name, g_free);
 }
 
-static void
-invalidate (JxRegionChartView *self)
+static gpointer
+jx_region_chart_view_new_layout (JxChartWidget      *widget,
+                                 const JxChartStyle *style,
+                                 int                 width,
+                                 int                 height)
 {
-  g_clear_pointer (&self->layout, jx_region_layout_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
+  JxRegionChartView *self = JX_REGION_CHART_VIEW (widget);
+  JxRegionChartData data = { self->regions->len, self->bars, self->currency, NULL };
 
-static JxRegionLayout *
-ensure_layout (JxRegionChartView *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  if (self->layout != NULL && (width != self->layout_width || height != self->layout_height))
-    g_clear_pointer (&self->layout, jx_region_layout_free);
-  if (self->layout == NULL && width > 0 && height > 0)
-    {
-      JxChartStyle style;
-      JxRegionChartData data = { self->regions->len, self->bars, self->currency, NULL };
-
-      jx_ui_chart_style_for (GTK_WIDGET (self), &style);
-      self->layout = jx_region_layout_new (&data, &style, width, height);
-      self->layout_width = width;
-      self->layout_height = height;
-    }
-  return self->layout;
+  return jx_region_layout_new (&data, style, width, height);
 }
 
 static char *
@@ -126,21 +104,28 @@ tooltip_for (JxRegionChartView *self,
     }
 }
 
+static char *
+jx_region_chart_view_describe (JxChartWidget *widget,
+                               gpointer       layout,
+                               double         x,
+                               double         y)
+{
+  JxRegionHit hit;
+
+  if (!jx_region_layout_hit_test (layout, x, y, &hit))
+    return NULL;
+  return tooltip_for (JX_REGION_CHART_VIEW (widget), &hit);
+}
+
 /* The tooltip shown at (@x, @y), or %NULL where there is no bar; for tests. */
 char *
 jx_region_chart_view_dup_tooltip_at (JxRegionChartView *self,
                                      double             x,
                                      double             y)
 {
-  JxRegionLayout *layout;
-  JxRegionHit hit;
-
   g_return_val_if_fail (JX_IS_REGION_CHART_VIEW (self), NULL);
 
-  layout = ensure_layout (self);
-  if (layout == NULL || !jx_region_layout_hit_test (layout, x, y, &hit))
-    return NULL;
-  return tooltip_for (self, &hit);
+  return jx_chart_widget_describe_at (JX_CHART_WIDGET (self), x, y);
 }
 
 guint
@@ -162,7 +147,7 @@ jx_region_chart_view_get_bar (JxRegionChartView *self,
 
   g_return_val_if_fail (JX_IS_REGION_CHART_VIEW (self), FALSE);
 
-  layout = ensure_layout (self);
+  layout = jx_chart_widget_get_layout (JX_CHART_WIDGET (self));
   if (layout == NULL || index >= self->regions->len)
     return FALSE;
   jx_region_layout_get_bar (layout, index, which, rect);
@@ -214,13 +199,7 @@ jx_region_chart_view_set_regions (JxRegionChartView *self,
       self->bars[i] = (JxRegionBar) { r->name, r->potential, r->won, r->depth };
     }
   gtk_widget_queue_resize (GTK_WIDGET (self));
-  invalidate (self);
-}
-
-static void
-on_dark_changed_cb (JxRegionChartView *self)
-{
-  invalidate (self);
+  jx_chart_widget_invalidate (JX_CHART_WIDGET (self));
 }
 
 static void
@@ -230,29 +209,13 @@ on_pressed_cb (GtkGestureClick   *gesture,
                double             y,
                JxRegionChartView *self)
 {
-  JxRegionLayout *layout = ensure_layout (self);
+  JxRegionLayout *layout = jx_chart_widget_get_layout (JX_CHART_WIDGET (self));
   JxRegionHit hit;
 
   if (layout == NULL || !jx_region_layout_hit_test (layout, x, y, &hit))
     return;
   g_signal_emit (self, signals[SIGNAL_REGION_ACTIVATED], 0,
                  g_array_index (self->regions, RegionFigures, hit.index).id);
-}
-
-static void
-jx_region_chart_view_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
-{
-  JxRegionChartView *self = JX_REGION_CHART_VIEW (widget);
-  JxRegionLayout *layout = ensure_layout (self);
-  cairo_t *cr;
-
-  if (layout == NULL)
-    return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout_width,
-                                                                  self->layout_height));
-  jx_region_layout_draw (layout, cr);
-  cairo_destroy (cr);
 }
 
 static void
@@ -280,46 +243,6 @@ jx_region_chart_view_measure (GtkWidget      *widget,
 }
 
 static void
-jx_region_chart_view_size_allocate (GtkWidget *widget,
-                                    int        width,
-                                    int        height,
-                                    int        baseline)
-{
-  JxRegionChartView *self = JX_REGION_CHART_VIEW (widget);
-
-  if (width != self->layout_width || height != self->layout_height)
-    g_clear_pointer (&self->layout, jx_region_layout_free);
-}
-
-static gboolean
-jx_region_chart_view_query_tooltip (GtkWidget  *widget,
-                                    int         x,
-                                    int         y,
-                                    gboolean    keyboard_tooltip,
-                                    GtkTooltip *tooltip)
-{
-  g_autofree char *text = NULL;
-
-  if (keyboard_tooltip)
-    return FALSE;
-  text = jx_region_chart_view_dup_tooltip_at (JX_REGION_CHART_VIEW (widget), x, y);
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-jx_region_chart_view_dispose (GObject *object)
-{
-  JxRegionChartView *self = JX_REGION_CHART_VIEW (object);
-
-  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
-  g_clear_pointer (&self->layout, jx_region_layout_free);
-  G_OBJECT_CLASS (jx_region_chart_view_parent_class)->dispose (object);
-}
-
-static void
 jx_region_chart_view_finalize (GObject *object)
 {
   JxRegionChartView *self = JX_REGION_CHART_VIEW (object);
@@ -335,13 +258,14 @@ jx_region_chart_view_class_init (JxRegionChartViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JxChartWidgetClass *chart_class = JX_CHART_WIDGET_CLASS (klass);
 
-  object_class->dispose = jx_region_chart_view_dispose;
   object_class->finalize = jx_region_chart_view_finalize;
-  widget_class->snapshot = jx_region_chart_view_snapshot;
   widget_class->measure = jx_region_chart_view_measure;
-  widget_class->size_allocate = jx_region_chart_view_size_allocate;
-  widget_class->query_tooltip = jx_region_chart_view_query_tooltip;
+  chart_class->new_layout = jx_region_chart_view_new_layout;
+  chart_class->draw_layout = (JxChartLayoutDraw) jx_region_layout_draw;
+  chart_class->free_layout = (GDestroyNotify) jx_region_layout_free;
+  chart_class->describe = jx_region_chart_view_describe;
 
   /**
    * JxRegionChartView::region-activated:
@@ -363,11 +287,8 @@ jx_region_chart_view_init (JxRegionChartView *self)
   self->regions = g_array_new (FALSE, TRUE, sizeof (RegionFigures));
   g_array_set_clear_func (self->regions, figures_clear);
   self->bars = g_new0 (JxRegionBar, 1);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                                            G_CALLBACK (on_dark_changed_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Market potential against won revenue, by region"), -1);
 }

@@ -3,13 +3,15 @@
 
 #include <adwaita.h>
 
+#include "jx-chart-widget.h"
 #include "jx-core.h"
 #include "jx-region-chart.h"
 
 G_BEGIN_DECLS
 
 #define JX_TYPE_REGION_CHART_VIEW (jx_region_chart_view_get_type ())
-G_DECLARE_FINAL_TYPE (JxRegionChartView, jx_region_chart_view, JX, REGION_CHART_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (JxRegionChartView, jx_region_chart_view, JX, REGION_CHART_VIEW,
+                      JxChartWidget)
 
 GtkWidget *jx_region_chart_view_new             (void);
 void       jx_region_chart_view_set_regions     (JxRegionChartView *self,

@@ -155,21 +155,6 @@ format_amount_for_entry (gint64      minor,
 }
 
 static void
-show_invalid (JxRegionsView *self,
-              const char    *heading,
-              const GError  *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 undo_toast (JxRegionsView *self,
             const char    *message)
 {
@@ -723,24 +708,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case COLUMN_SHARE:
-      {
-        GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
-        GtkWidget *label = gtk_label_new (NULL);
-
-        cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-        gtk_widget_set_size_request (bar, 64, -1);
-        gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-        gtk_widget_add_css_class (bar, "share-bar");
-        gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-        gtk_label_set_width_chars (GTK_LABEL (label), 6);
-        gtk_widget_set_hexpand (label, TRUE);
-        gtk_widget_add_css_class (label, "numeric");
-        gtk_box_append (GTK_BOX (cell), bar);
-        gtk_box_append (GTK_BOX (cell), label);
-      }
+      cell = jx_ui_bar_cell_new (1, "share-bar", 64, 6);
       break;
     case COLUMN_POTENTIAL:
     case COLUMN_WON:
@@ -863,7 +831,7 @@ update_region (JxRegionsView      *self,
     return FALSE;
   if (!jx_region_update (self->store, jx_region_get_id (self->region), edit, fields, &error))
     {
-      show_invalid (self, _("Could Not Change the Region"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (self), _("Could Not Change the Region"), error);
       return FALSE;
     }
   return TRUE;
@@ -898,7 +866,7 @@ on_potential_apply_cb (JxRegionsView *self)
   if (!jx_regions_view_parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->potential_row)),
                                      self->currency, &edit.potential, &error))
     {
-      show_invalid (self, _("Could Not Change the Region"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (self), _("Could Not Change the Region"), error);
       return;
     }
   if (update_region (self, &edit, JX_REGION_FIELD_POTENTIAL))
@@ -1023,7 +991,7 @@ add_region (JxRegionsView *self,
   id = jx_region_add (self->store, &edit, &error);
   if (id == 0)
     {
-      show_invalid (self, _("Could Not Add the Region"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (self), _("Could Not Add the Region"), error);
       return;
     }
   /* The reload the change starts selects it and puts the cursor on its name. */
@@ -1070,7 +1038,7 @@ remove_region_action (GtkWidget  *widget,
   has_children = g_list_model_get_n_items (jx_region_get_children (self->region)) > 0;
   if (!jx_region_remove (self->store, jx_region_get_id (self->region), &error))
     {
-      show_invalid (self, _("Could Not Remove the Region"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (self), _("Could Not Remove the Region"), error);
       return;
     }
   if (has_children)
@@ -1345,25 +1313,9 @@ jx_regions_view_class_init (JxRegionsViewClass *klass)
                                        "regions.save-strategy", NULL);
 }
 
-/* Delete removes the selected region when the list has the focus (not while typing). */
-static gboolean
-on_table_key_pressed_cb (JxRegionsView         *self,
-                         guint                  keyval,
-                         guint                  keycode,
-                         GdkModifierType        state,
-                         GtkEventControllerKey *controller)
-{
-  if ((keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete) &&
-      (state & gtk_accelerator_get_default_mod_mask ()) == 0)
-    return gtk_widget_activate_action (GTK_WIDGET (self), "regions.remove-region", NULL);
-  return FALSE;
-}
-
 static void
 jx_regions_view_init (JxRegionsView *self)
 {
-  GtkEventController *keys;
-
   self->parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1379,9 +1331,7 @@ jx_regions_view_init (JxRegionsView *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->strategy_view), "changed",
                             G_CALLBACK (on_strategy_changed_cb), self);
 
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_table_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->regions_view), keys);
+  jx_ui_bind_delete_key (GTK_WIDGET (self->regions_view), "regions.remove-region");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "regions.add-region", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "regions.add-subregion", FALSE);

@@ -242,21 +242,6 @@ set_load_class (GtkWidget *widget,
     }
 }
 
-static void
-show_invalid (JxTeamView   *self,
-              const char   *heading,
-              const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Choices of the drop-downs */
 
 static guint
@@ -518,7 +503,7 @@ commit_member (JxTeamView         *self,
       g_object_set_data (G_OBJECT (cell), "jx-restore", GINT_TO_POINTER (TRUE));
       refresh_cell (self, cell);
       g_object_set_data (G_OBJECT (cell), "jx-restore", NULL);
-      show_invalid (self, _("Could Not Change the Team Member"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (self), _("Could Not Change the Team Member"), error);
     }
 }
 
@@ -787,25 +772,13 @@ make_cell (JxTeamView   *self,
       break;
     case JX_TEAM_COLUMN_LOAD:
       {
-        GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1.5);
-        GtkWidget *label = gtk_label_new (NULL);
+        GtkLevelBar *bar;
 
-        cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-        gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-        gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "under", JX_ALLOCATION_UNDER_RATIO);
-        gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "balanced", 1.0);
-        gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "over", 1.5);
-        gtk_widget_set_size_request (bar, 60, -1);
-        gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-        gtk_widget_add_css_class (bar, "load-bar");
-        gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-        gtk_label_set_width_chars (GTK_LABEL (label), 5);
-        gtk_widget_set_hexpand (label, TRUE);
-        gtk_widget_add_css_class (label, "numeric");
-        gtk_box_append (GTK_BOX (cell), bar);
-        gtk_box_append (GTK_BOX (cell), label);
+        cell = jx_ui_bar_cell_new (1.5, "load-bar", 60, 5);
+        bar = GTK_LEVEL_BAR (gtk_widget_get_first_child (cell));
+        gtk_level_bar_add_offset_value (bar, "under", JX_ALLOCATION_UNDER_RATIO);
+        gtk_level_bar_add_offset_value (bar, "balanced", 1.0);
+        gtk_level_bar_add_offset_value (bar, "over", 1.5);
       }
       break;
     case JX_TEAM_N_COLUMNS:
@@ -1161,6 +1134,20 @@ set_allocation (JxTeamView   *self,
   update_busy (self);
 }
 
+/* The chart's place says why there are no figures; the next change tries again. */
+static void
+show_allocation_error (JxTeamView   *self,
+                       const GError *error)
+{
+  g_autofree char *text = g_strdup_printf (_("The allocation could not be computed: %s"),
+                                           error->message);
+
+  self->pending_tables = 0;
+  gtk_label_set_text (self->error_label, text);
+  gtk_stack_set_visible_child_name (self->chart_stack, "error");
+  update_busy (self);
+}
+
 static void
 allocation_done_cb (GObject      *object,
                     GAsyncResult *result,
@@ -1188,15 +1175,9 @@ allocation_done_cb (GObject      *object,
     }
   if (allocation == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("The allocation could not be computed: %s"),
-                                               error->message);
-
       /* The next change starts again from a fresh connection. */
       g_clear_object (&job->source->reader);
-      self->pending_tables = 0;
-      gtk_label_set_text (self->error_label, text);
-      gtk_stack_set_visible_child_name (self->chart_stack, "error");
-      update_busy (self);
+      show_allocation_error (self, error);
       return;
     }
   set_allocation (self, allocation);
@@ -1243,13 +1224,7 @@ base_loaded_cb (GObject      *source,
   g_clear_object (&self->base_loading);
   if (base == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("The allocation could not be computed: %s"),
-                                               error->message);
-
-      self->pending_tables = 0;
-      gtk_label_set_text (self->error_label, text);
-      gtk_stack_set_visible_child_name (self->chart_stack, "error");
-      update_busy (self);
+      show_allocation_error (self, error);
       return;
     }
   set_base (self, base);
@@ -1359,7 +1334,7 @@ on_policy_changed_cb (GtkSpinButton *spin,
   if (!jx_tier_policy_set (self->store, tier, &policy, &error))
     {
       load_policies (self);
-      show_invalid (self, _("Could Not Change the Policy"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (self), _("Could Not Change the Policy"), error);
     }
 }
 
@@ -1653,7 +1628,7 @@ remove_member_action (GtkWidget  *widget,
   customers = jx_team_member_get_n_customers (member);
   if (!jx_team_remove_member (self->store, jx_team_member_get_id (member), &error))
     {
-      show_invalid (self, _("Could Not Remove the Team Member"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (self), _("Could Not Remove the Team Member"), error);
       return;
     }
   if (customers > 0)
@@ -1907,26 +1882,9 @@ jx_team_view_class_init (JxTeamViewClass *klass)
                                    remove_member_action);
 }
 
-/* Delete removes the selected member when the table has the focus and no cell takes the key
- * (a name being typed does). */
-static gboolean
-on_table_key_pressed_cb (JxTeamView            *self,
-                         guint                  keyval,
-                         guint                  keycode,
-                         GdkModifierType        state,
-                         GtkEventControllerKey *controller)
-{
-  if ((keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete) &&
-      (state & gtk_accelerator_get_default_mod_mask ()) == 0)
-    return gtk_widget_activate_action (GTK_WIDGET (self), "team.remove-member", NULL);
-  return FALSE;
-}
-
 static void
 jx_team_view_init (JxTeamView *self)
 {
-  GtkEventController *keys;
-
   self->cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1945,9 +1903,7 @@ jx_team_view_init (JxTeamView *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (on_selection_changed_cb), self);
 
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_table_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->members_view), keys);
+  jx_ui_bind_delete_key (GTK_WIDGET (self->members_view), "team.remove-member");
 
   self->manager_choices = build_choices (NULL, C_("manager", "None"));
   self->region_choices = build_choices (NULL, C_("region", "None"));

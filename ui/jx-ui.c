@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "jx-resources.h"
 #include "jx-ui.h"
 
@@ -95,4 +97,108 @@ jx_ui_spin_button_set_undo (GtkSpinButton *spin,
                                                               GDK_CONTROL_MASK | GDK_SHIFT_MASK),
                                                             gtk_named_action_new (redo_action)));
   gtk_widget_add_controller (GTK_WIDGET (spin), shortcuts);
+}
+
+/**
+ * jx_ui_show_error_dialog:
+ * @widget: the widget whose window the dialog belongs to
+ * @heading: what could not be done
+ * @error: why, in words the user can act on
+ *
+ * Tells the user why a change was refused, in a dialog over @widget's window.
+ */
+void
+jx_ui_show_error_dialog (GtkWidget    *widget,
+                         const char   *heading,
+                         const GError *error)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * jx_ui_bar_cell_new:
+ * @max_value: the value of a full bar
+ * @bar_class: the CSS class that colours the bar
+ * @bar_width: the bar's width in pixels
+ * @label_chars: how many characters the figure beside the bar needs
+ *
+ * A table cell with a level bar (first child) and a right-aligned figure (last child), as
+ * the share and load columns show them. The bar has none of GTK's low/high/full offsets, so
+ * its colour comes from @bar_class alone unless the caller adds offsets of its own.
+ *
+ * Returns: (transfer floating): the cell
+ */
+GtkWidget *
+jx_ui_bar_cell_new (double      max_value,
+                    const char *bar_class,
+                    int         bar_width,
+                    int         label_chars)
+{
+  GtkWidget *bar = gtk_level_bar_new_for_interval (0, max_value);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_widget_set_size_request (bar, bar_width, -1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (bar, bar_class);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_width_chars (GTK_LABEL (label), label_chars);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (cell), bar);
+  gtk_box_append (GTK_BOX (cell), label);
+  return cell;
+}
+
+static gboolean
+on_delete_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          const char            *action)
+{
+  GtkWidget *table = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if ((keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete) &&
+      (state & gtk_accelerator_get_default_mod_mask ()) == 0)
+    return gtk_widget_activate_action (table, action, NULL);
+  return FALSE;
+}
+
+/**
+ * jx_ui_bind_delete_key:
+ * @table: a list or column view
+ * @action: the action that removes the selected row, such as "team.remove-member"; one of
+ *   @table's or of a widget above it
+ *
+ * Delete (without modifiers) removes the selected row when @table has the focus. The key
+ * reaches @table only when no cell takes it first, so typing in a cell is not affected.
+ */
+void
+jx_ui_bind_delete_key (GtkWidget  *table,
+                       const char *action)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_WIDGET (table));
+  g_return_if_fail (action != NULL);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_data (keys, "key-pressed", G_CALLBACK (on_delete_key_pressed_cb),
+                         g_strdup (action), (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_widget_add_controller (table, keys);
 }

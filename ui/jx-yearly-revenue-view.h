@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "jx-chart-widget.h"
 #include "jx-core.h"
 #include "jx-yearly-revenue-chart.h"
 
@@ -10,7 +11,7 @@ G_BEGIN_DECLS
 
 #define JX_TYPE_YEARLY_REVENUE_VIEW (jx_yearly_revenue_view_get_type ())
 G_DECLARE_FINAL_TYPE (JxYearlyRevenueView, jx_yearly_revenue_view, JX, YEARLY_REVENUE_VIEW,
-                      GtkWidget)
+                      JxChartWidget)
 
 GtkWidget *jx_yearly_revenue_view_new        (void);
 void       jx_yearly_revenue_view_set_years  (JxYearlyRevenueView *self,

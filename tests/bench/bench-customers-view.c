@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <stdio.h>
-#include <time.h>
 #include <adwaita.h>
 
 #include "jx-bench.h"
@@ -25,16 +24,6 @@
 
 /* The main loop's longest stall since the last reset. */
 static JxBenchStall stall;
-
-/* Processor time of the main thread. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
 
 /* Runs what the main loop has to do now (idles, a frame), without waiting for timers. */
 static void
@@ -119,14 +108,14 @@ main (int   argc,
   customers = JX_CUSTOMERS_VIEW (jx_window_get_view (window, "customers"));
   board = jx_customers_view_get_board (customers);
   stall = (JxBenchStall) { 0, 0 };
-  cpu = thread_cpu_ms ();
+  cpu = jx_bench_thread_cpu_ms ();
   t0 = jx_bench_now_ms ();
   jx_window_show_view (window, "customers");
   jx_customers_view_show_section (customers, "board");
   wait_while (customers_loading, customers);
   printf ("customers view on the board, base loaded in a worker: %.1f ms (main thread %.1f ms "
           "of processor time; longest stall %.1f ms; board columns %.1f ms)\n",
-          jx_bench_now_ms () - t0, thread_cpu_ms () - cpu, stall.worst,
+          jx_bench_now_ms () - t0, jx_bench_thread_cpu_ms () - cpu, stall.worst,
           jx_tier_board_get_ready_ms (board));
 
   /* Drops: a Maintain customer to Key, as the drop target's handler does, then the frame
@@ -137,7 +126,7 @@ main (int   argc,
       JxCustomerList *maintain = jx_tier_column_get_list (column);
       gint64 id = jx_customer_list_get_customer_id (maintain, k);
 
-      cpu = thread_cpu_ms ();
+      cpu = jx_bench_thread_cpu_ms ();
       t0 = jx_bench_now_ms ();
       if (jx_tier_board_move_customers (board, &id, 1, JX_TIER_KEY) != 1)
         {
@@ -145,7 +134,7 @@ main (int   argc,
           return 1;
         }
       drops[k] = jx_tier_board_get_last_move_ms (board);
-      drop_cpu[k] = thread_cpu_ms () - cpu;
+      drop_cpu[k] = jx_bench_thread_cpu_ms () - cpu;
       drain ();
       settled[k] = jx_bench_now_ms () - t0;
       t0 = jx_bench_now_ms ();
@@ -171,14 +160,14 @@ main (int   argc,
       G_GINT64_FORMAT ", 100000000, '2026-10-01', '2026-11-20',"
       " (SELECT id FROM stages WHERE kind = 1 LIMIT 1), 1)", id);
 
-    cpu = thread_cpu_ms ();
+    cpu = jx_bench_thread_cpu_ms ();
     t0 = jx_bench_now_ms ();
     if (!jx_store_begin (store, "Save deal", &error) || !jx_store_exec (store, sql, &error) ||
         !jx_store_commit (store, &error))
       die (error);
     drain ();
     printf ("a deal won, until idle: %.1f ms (main thread %.1f ms of processor time)\n",
-            jx_bench_now_ms () - t0, thread_cpu_ms () - cpu);
+            jx_bench_now_ms () - t0, jx_bench_thread_cpu_ms () - cpu);
     if (!jx_store_undo (store, &error))
       die (error);
     drain ();
@@ -187,14 +176,14 @@ main (int   argc,
   /* The Team view: its allocation reads the same base, computed in a worker. */
   team = JX_TEAM_VIEW (jx_window_get_view (window, "team"));
   stall = (JxBenchStall) { 0, 0 };
-  cpu = thread_cpu_ms ();
+  cpu = jx_bench_thread_cpu_ms ();
   t0 = jx_bench_now_ms ();
   jx_window_show_view (window, "team");
   drain ();
   wait_while (team_loading, team);
   printf ("team view with its allocation: %.1f ms (main thread %.1f ms of processor time; "
           "longest stall %.1f ms); %s base as the Customers view\n", jx_bench_now_ms () - t0,
-          thread_cpu_ms () - cpu, stall.worst,
+          jx_bench_thread_cpu_ms () - cpu, stall.worst,
           jx_team_view_get_base (team) == jx_customers_view_get_base (customers) ? "the same"
                                                                                : "ANOTHER");
 

@@ -29,8 +29,8 @@ wait_loaded (JxDealsView *view,
 {
   JxBenchStall stall = { 0, 0 };
   double start = jx_bench_now_ms ();
-  double cpu = jx_bench_cpu_ms (RUSAGE_SELF);
-  double main_cpu = jx_bench_cpu_ms (RUSAGE_THREAD);
+  double cpu = jx_bench_process_cpu_ms ();
+  double main_cpu = jx_bench_thread_cpu_ms ();
   guint id = g_timeout_add (1, jx_bench_stall_tick_cb, &stall);
 
   /* Past the search entry's and the list's delays, then until the rows are in. */
@@ -38,8 +38,8 @@ wait_loaded (JxDealsView *view,
     g_main_context_iteration (NULL, TRUE);
   *elapsed = jx_bench_now_ms () - start;
   *worst_stall = stall.worst;
-  last_cpu = jx_bench_cpu_ms (RUSAGE_SELF) - cpu;
-  last_main_cpu = jx_bench_cpu_ms (RUSAGE_THREAD) - main_cpu;
+  last_cpu = jx_bench_process_cpu_ms () - cpu;
+  last_main_cpu = jx_bench_thread_cpu_ms () - main_cpu;
   g_source_remove (id);
 }
 
@@ -78,14 +78,14 @@ scroll_to (GtkAdjustment *adjustment,
   gboolean painted = FALSE;
   gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
   double start = jx_bench_now_ms ();
-  double cpu = jx_bench_cpu_ms (RUSAGE_THREAD);
+  double cpu = jx_bench_thread_cpu_ms ();
 
   gtk_adjustment_set_value (adjustment, value);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, id);
   *wall = jx_bench_now_ms () - start;
-  return jx_bench_cpu_ms (RUSAGE_THREAD) - cpu;
+  return jx_bench_thread_cpu_ms () - cpu;
 }
 
 static void

@@ -63,7 +63,7 @@ measure (const char    *label,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(JxReport) report = NULL;
-      double t0 = jx_bench_now_ms (), c0 = jx_bench_cpu_ms (RUSAGE_SELF), t1;
+      double t0 = jx_bench_now_ms (), c0 = jx_bench_process_cpu_ms (), t1;
 
       report = build (store, data, today, &error);
       if (report == NULL)
@@ -74,7 +74,7 @@ measure (const char    *label,
       build_ms[i] = t1 - t0;
       write_ms[i] = jx_bench_now_ms () - t1;
       total_ms[i] = jx_bench_now_ms () - t0;
-      cpu[i] = jx_bench_cpu_ms (RUSAGE_SELF) - c0;
+      cpu[i] = jx_bench_process_cpu_ms () - c0;
       pages = jx_report_get_n_pages (report);
     }
   printf ("%-44s %4u pages  build %7.1f ms  paginate+PDF %7.1f ms  total %7.1f ms"
@@ -176,11 +176,11 @@ main (int   argc,
 
   /* The first report of a process loads the funnel cache, as `jingxi-cli report` does. */
   t0 = jx_bench_now_ms ();
-  c0 = jx_bench_cpu_ms (RUSAGE_SELF);
+  c0 = jx_bench_process_cpu_ms ();
   if (!jx_funnel_preload (store, &error))
     g_error ("%s", error->message);
   printf ("%-44s %7.1f ms  (cpu %7.1f ms)\n", "funnel cache load (once per process)",
-          jx_bench_now_ms () - t0, jx_bench_cpu_ms (RUSAGE_SELF) - c0);
+          jx_bench_now_ms () - t0, jx_bench_process_cpu_ms () - c0);
 
   jx_deal_filter_init (&year);
   jx_deal_filter_set_period_iso (&year, "2026-01-01", "2026-12-31", NULL);

@@ -74,15 +74,16 @@ main (int   argc,
     g_autoptr(JxTierSuggestions) suggestions = NULL;
     double base_ms, cpu;
 
-    cpu = jx_bench_cpu_ms (RUSAGE_SELF);
+    cpu = jx_bench_process_cpu_ms ();
     start = g_get_monotonic_time ();
     cold = jx_customer_base_new (store, &today, &error);
     g_assert_no_error (error);
     base_ms = jx_bench_ms_since (start);
     suggestions = jx_tier_suggestions_new (cold, FALSE);
     printf ("suggestions for all %u customers: %.1f ms (figures %.1f ms; processor time %.1f "
-            "ms), %u proposals\n", jx_customer_base_get_n_rows (cold), jx_bench_ms_since (start), base_ms,
-            jx_bench_cpu_ms (RUSAGE_SELF) - cpu, jx_tier_suggestions_get_n_proposals (suggestions));
+            "ms), %u proposals\n", jx_customer_base_get_n_rows (cold), jx_bench_ms_since (start),
+            base_ms, jx_bench_process_cpu_ms () - cpu,
+            jx_tier_suggestions_get_n_proposals (suggestions));
   }
 
   /* The tier board from nothing: figures plus the five columns (row indexes, no objects). */
@@ -91,19 +92,19 @@ main (int   argc,
     double figures_ms, figures_cpu, cpu;
     gint64 lists;
 
-    cpu = jx_bench_cpu_ms (RUSAGE_SELF);
+    cpu = jx_bench_process_cpu_ms ();
     start = g_get_monotonic_time ();
     base = jx_customer_base_new (store, &today, &error);
     g_assert_no_error (error);
     lists = g_get_monotonic_time ();
     figures_ms = (lists - start) / 1000.0;
-    figures_cpu = jx_bench_cpu_ms (RUSAGE_SELF) - cpu;
+    figures_cpu = jx_bench_process_cpu_ms () - cpu;
     for (guint t = 0; t < JX_N_TIERS; t++)
       columns[t] = jx_customer_list_new_for_tier (base, t);
     printf ("tier board models ready: %.1f ms, processor time %.1f ms (figures %.1f ms, "
-            "processor %.1f ms; five columns %.1f ms, processor %.1f ms)\n", jx_bench_ms_since (start),
-            jx_bench_cpu_ms (RUSAGE_SELF) - cpu, figures_ms, figures_cpu, jx_bench_ms_since (lists),
-            jx_bench_cpu_ms (RUSAGE_SELF) - cpu - figures_cpu);
+            "processor %.1f ms; five columns %.1f ms, processor %.1f ms)\n",
+            jx_bench_ms_since (start), jx_bench_process_cpu_ms () - cpu, figures_ms, figures_cpu,
+            jx_bench_ms_since (lists), jx_bench_process_cpu_ms () - cpu - figures_cpu);
     for (guint t = 0; t < JX_N_TIERS; t++)
       printf ("  %-10s %u customers\n", jx_tier_to_string (t),
               g_list_model_get_n_items (G_LIST_MODEL (columns[t])));
@@ -152,7 +153,7 @@ main (int   argc,
         " (SELECT id FROM stages WHERE kind = 1 LIMIT 1), 1)", customer_id);
       double saved, undone;
 
-      cpu = jx_bench_cpu_ms (RUSAGE_SELF);
+      cpu = jx_bench_process_cpu_ms ();
       start = g_get_monotonic_time ();
       if (!jx_store_begin (store, "Save deal", &error) ||
           !jx_store_exec (store, sql, &error) || !jx_store_commit (store, &error))
@@ -163,7 +164,7 @@ main (int   argc,
         g_error ("%s", error->message);
       undone = jx_bench_ms_since (start);
       printf ("a deal won, committed and followed: %.2f ms; undone %.2f ms (processor time "
-              "%.2f ms for both)\n", saved, undone, jx_bench_cpu_ms (RUSAGE_SELF) - cpu);
+              "%.2f ms for both)\n", saved, undone, jx_bench_process_cpu_ms () - cpu);
     }
     for (guint t = 0; t < JX_N_TIERS; t++)
       g_object_unref (columns[t]);
@@ -176,12 +177,12 @@ main (int   argc,
     double cpu;
 
     g_clear_object (&base);
-    cpu = jx_bench_cpu_ms (RUSAGE_SELF);
+    cpu = jx_bench_process_cpu_ms ();
     start = g_get_monotonic_time ();
     jx_customer_base_load_async (store, &today, NULL, on_shared_loaded_cb, &load);
     g_main_loop_run (loop);
     printf ("shared base loaded in a worker: %.1f ms, processor time %.1f ms\n",
-            jx_bench_ms_since (start), jx_bench_cpu_ms (RUSAGE_SELF) - cpu);
+            jx_bench_ms_since (start), jx_bench_process_cpu_ms () - cpu);
     g_clear_object (&load.base);
   }
   printf ("peak RSS: %.0f MiB\n", jx_bench_peak_rss_mib ());

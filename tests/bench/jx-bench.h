@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -30,14 +31,14 @@ jx_bench_ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-/* Processor time in ms (user and system) of the process (@who RUSAGE_SELF) or of this thread
- * (RUSAGE_THREAD): the machine is shared, so wall time alone says little about the work. */
+/* Processor time in ms (user and system) of the whole process, all its threads: the machine
+ * is shared, so wall time alone says little about the work. */
 static inline double
-jx_bench_cpu_ms (int who)
+jx_bench_process_cpu_ms (void)
 {
   struct rusage usage;
 
-  getrusage (who, &usage);
+  getrusage (RUSAGE_SELF, &usage);
   return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }
@@ -59,6 +60,17 @@ jx_bench_stall_tick_cb (gpointer data)
     stall->worst = MAX (stall->worst, now - stall->last);
   stall->last = now;
   return G_SOURCE_CONTINUE;
+}
+
+/* Processor time of the calling thread, in ms: on a shared machine wall time includes
+ * waiting for a processor. */
+static inline double
+jx_bench_thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static int

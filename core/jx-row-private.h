@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "jx-store.h"
+
+G_BEGIN_DECLS
+
+/* One column a partial update can write: the bit of the caller's field flags, and the
+ * statement that writes it, with the row's id as ?1 and the value as ?2. */
+typedef struct {
+  guint       field;
+  const char *sql;
+} JxRowUpdate;
+
+/* Binds the value of @field (one bit) from @edit at @idx. */
+typedef void (*JxRowBindFunc) (sqlite3_stmt  *stmt,
+                               int            idx,
+                               guint          field,
+                               gconstpointer  edit);
+
+gboolean jx_row_exists        (JxStore            *store,
+                               const char         *sql,
+                               gint64              id);
+gboolean jx_row_parent_loops  (JxStore            *store,
+                               const char         *parent_sql,
+                               gint64              id,
+                               gint64              parent_id);
+gboolean jx_row_update_fields (JxStore            *store,
+                               gint64              id,
+                               const JxRowUpdate  *updates,
+                               guint               n_updates,
+                               guint               fields,
+                               JxRowBindFunc       bind,
+                               gconstpointer       edit,
+                               GError            **error);
+gboolean jx_row_delete        (JxStore            *store,
+                               const char         *undo_label,
+                               const char         *sql,
+                               gint64              id,
+                               const char         *gone_message,
+                               GError            **error);
+
+G_END_DECLS
