@@ -2,8 +2,7 @@
 
 #include "jx-funnel-report.h"
 #include "jx-print-operation.h"
-#include "jx-test-util.h"
-#include "jx-ui.h"
+#include "jx-ui-test-util.h"
 
 static char *
 pdf_text (const char *path)
@@ -103,13 +102,8 @@ main (int   argc,
 {
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
+  if (!jx_ui_test_init (NULL, NULL, NULL))
+    return g_test_run ();
   g_test_add_func ("/jx/print/same-text", test_same_text);
   g_test_add_func ("/jx/print/funnel-report-gui-and-cli", test_funnel_report_gui_and_cli);
   return g_test_run ();
