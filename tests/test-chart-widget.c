@@ -136,7 +136,6 @@ window_with (GtkWidget *chart,
 static void
 test_layout_kept (void)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkWidget *chart = g_object_new (TEST_TYPE_CHART, NULL);
   GtkWindow *window;
   TestLayout *layout;
@@ -144,7 +143,7 @@ test_layout_kept (void)
   g_autofree char *right = NULL;
   g_autofree char *nothing = NULL;
 
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_FORCE_LIGHT);
   n_made = n_freed = 0;
   window = window_with (chart, 300, 200);
   g_assert_true (gtk_widget_get_has_tooltip (chart));
@@ -170,8 +169,7 @@ test_layout_kept (void)
   g_assert_cmpuint (n_made - n_freed, ==, 1);
 
   /* Dark style: the layout made in light colours goes. */
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_cmpuint (n_freed, >=, 2);
   layout = jx_chart_widget_get_layout (JX_CHART_WIDGET (chart));
   g_assert_nonnull (layout);
@@ -190,8 +188,7 @@ test_layout_kept (void)
   jx_ui_test_iterate ();
   /* Disposing the widget lets its layout go. */
   g_assert_cmpuint (n_made, ==, n_freed);
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* The snapshot is the layout's drawing, at the widget's size; without data nothing is drawn
@@ -199,7 +196,6 @@ test_layout_kept (void)
 static void
 test_draws_layout (void)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   TestChart *chart = g_object_new (TEST_TYPE_CHART, NULL);
   GtkWindow *window;
   g_autofree guchar *pixels = NULL;
@@ -208,7 +204,7 @@ test_draws_layout (void)
   JxChartStyle style;
   int width, height;
 
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_FORCE_LIGHT);
   window = window_with (GTK_WIDGET (chart), 300, 200);
   pixels = jx_ui_test_render (GTK_WIDGET (chart), &width, &height);
   jx_ui_chart_style_for (GTK_WIDGET (chart), &style);
@@ -226,8 +222,7 @@ test_draws_layout (void)
   g_assert_null (node);
 
   gtk_window_destroy (window);
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
 }
 
 int
@@ -235,13 +230,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
+  if (!jx_ui_test_init (NULL, NULL, NULL))
+    return g_test_run ();
   g_test_add_func ("/jx/chart-widget/layout-kept", test_layout_kept);
   g_test_add_func ("/jx/chart-widget/draws-layout", test_draws_layout);
   return g_test_run ();

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include "jx-funnel-report.h"
 #include "jx-target-report.h"
@@ -14,33 +13,8 @@
 
 #define TODAY "2026-11-27"
 
-typedef struct {
-  char    *dir;
-  char    *db;
-  char    *pdf;
-  JxStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = jx_test_make_dir ();
-  f->db = g_build_filename (f->dir, "demo.db", NULL);
-  f->pdf = g_build_filename (f->dir, "out.pdf", NULL);
-  f->store = jx_test_open_new (f->dir, "demo.db", JX_STORE_OPEN_DEFAULT, 1);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  jx_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->pdf);
-}
+/* The scale-1 demo database of every test. */
+typedef JxTestDemo Fixture;
 
 /* Runs jingxi-cli --db DB ARGS…; returns its exit code. */
 static int
@@ -49,53 +23,39 @@ run_cli (Fixture     *f,
          const char  *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autofree char *out = NULL;
-  const char *cli = g_getenv ("JINGXI_CLI");
-  int status = -1;
+  int code;
   va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (args, "--db");
+  g_ptr_array_add (args, f->db);
   va_start (ap, first);
   for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
+    g_ptr_array_add (args, (char *) a);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, err, &status, &error));
-  g_assert_no_error (error);
+  g_ptr_array_add (args, NULL);
+  code = jx_test_run_cliv (&out, err, (const char *const *) args->pdata);
   /* Messages go to standard error; standard output stays empty. */
   g_assert_cmpstr (out, ==, "");
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return code;
 }
 
+/* The output of pdftotext or pdfinfo (which takes no "-") for a PDF. */
 static char *
 run_tool (const char *tool,
           const char *path)
 {
-  const char *argv[] = { tool, path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
+  const char *argv[] = { tool, path, g_str_equal (tool, "pdfinfo") ? NULL : "-", NULL };
 
-  /* pdfinfo takes no "-". */
-  if (g_str_equal (tool, "pdfinfo"))
-    argv[2] = NULL;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  return out;
+  return jx_test_run_tool (argv, NULL);
 }
 
 static void
 test_funnel (Fixture       *f,
              gconstpointer  data)
 {
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
   g_autofree char *library = g_build_filename (f->dir, "library.pdf", NULL);
@@ -106,13 +66,13 @@ test_funnel (Fixture       *f,
   JxDealFilter filter;
   GDate today;
 
-  g_assert_cmpint (run_cli (f, &err, "report", "funnel", "--pdf", f->pdf, "--today", TODAY,
+  g_assert_cmpint (run_cli (f, &err, "report", "funnel", "--pdf", pdf, "--today", TODAY,
                             "--from", "2026-10-01", "--to", "2026-12-31", "--region", "east",
                             "--tier", "key", NULL), ==, 0);
   g_assert_nonnull (strstr (err, "pages to"));
-  text = run_tool ("pdftotext", f->pdf);
+  text = run_tool ("pdftotext", pdf);
   g_assert_nonnull (strstr (text, "Filters: East · Key"));
-  info = run_tool ("pdfinfo", f->pdf);
+  info = run_tool ("pdfinfo", pdf);
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
 
   /* The same document as the library makes for the same filter. */
@@ -130,9 +90,9 @@ test_funnel (Fixture       *f,
 
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&info, g_free);
-  g_assert_cmpint (run_cli (f, &err, "report", "funnel", "--pdf", f->pdf, "--today", TODAY,
+  g_assert_cmpint (run_cli (f, &err, "report", "funnel", "--pdf", pdf, "--today", TODAY,
                             "--paper", "Letter", NULL), ==, 0);
-  info = run_tool ("pdfinfo", f->pdf);
+  info = run_tool ("pdfinfo", pdf);
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
 }
 
@@ -140,12 +100,13 @@ static void
 test_targets (Fixture       *f,
               gconstpointer  data)
 {
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_cmpint (run_cli (f, &err, "report", "targets", "--pdf", f->pdf, "--today", TODAY,
+  g_assert_cmpint (run_cli (f, &err, "report", "targets", "--pdf", pdf, "--today", TODAY,
                             "--plan", "Plan 2026", NULL), ==, 0);
-  text = run_tool ("pdftotext", f->pdf);
+  text = run_tool ("pdftotext", pdf);
   g_assert_nonnull (strstr (text, "Revenue 2026"));
   g_assert_nonnull (strstr (text, "Every target of the plan"));
   g_assert_nonnull (strstr (text, "¥196,440,000"));
@@ -157,6 +118,7 @@ static void
 test_errors (Fixture       *f,
              gconstpointer  data)
 {
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
   const struct {
     int         code;
     const char *message;
@@ -180,27 +142,23 @@ test_errors (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-      g_autoptr(GError) error = NULL;
-      g_autofree char *out = NULL, *err = NULL;
-      int status = -1;
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autofree char *err = NULL;
+      int code;
 
-      g_ptr_array_add (argv, (char *) g_getenv ("JINGXI_CLI"));
-      g_ptr_array_add (argv, "--db");
-      g_ptr_array_add (argv, f->db);
-      g_ptr_array_add (argv, "report");
+      g_ptr_array_add (args, "--db");
+      g_ptr_array_add (args, f->db);
+      g_ptr_array_add (args, "report");
       for (guint a = 0; cases[i].args[a] != NULL; a++)
-        g_ptr_array_add (argv, (char *) cases[i].args[a]);
-      g_ptr_array_add (argv, "--pdf");
-      g_ptr_array_add (argv, f->pdf);
-      g_ptr_array_add (argv, NULL);
-      g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
-                                   NULL, &out, &err, &status, &error));
-      g_assert_no_error (error);
-      g_test_message ("%s → %d: %s", cases[i].args[0], WEXITSTATUS (status), err);
-      g_assert_cmpint (WEXITSTATUS (status), ==, cases[i].code);
+        g_ptr_array_add (args, (char *) cases[i].args[a]);
+      g_ptr_array_add (args, "--pdf");
+      g_ptr_array_add (args, pdf);
+      g_ptr_array_add (args, NULL);
+      code = jx_test_run_cliv (NULL, &err, (const char *const *) args->pdata);
+      g_test_message ("%s → %d: %s", cases[i].args[0], code, err);
+      g_assert_cmpint (code, ==, cases[i].code);
       g_assert_nonnull (strstr (err, cases[i].message));
-      g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
     }
 
   {
@@ -209,7 +167,6 @@ test_errors (Fixture       *f,
 
     g_assert_cmpint (run_cli (f, &err, "report", "funnel", NULL), ==, 2);
     g_assert_nonnull (strstr (err, "--pdf FILE is required"));
-    g_clear_pointer (&err, g_free);
     g_assert_cmpint (run_cli (f, &err, "report", NULL), ==, 2);
     g_assert_nonnull (strstr (err, "funnel or targets"));
     g_clear_pointer (&err, g_free);
@@ -224,14 +181,9 @@ static void
 test_help (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  const char *argv[] = { g_getenv ("JINGXI_CLI"), "report", "--help", NULL };
-  int status = -1;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "report", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--pdf=FILE"));
   g_assert_nonnull (strstr (out, "--paper=SIZE"));
   g_assert_nonnull (strstr (out, "--customer-type=NAME"));
@@ -244,13 +196,13 @@ main (int   argc,
 {
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/jx/cli-report/funnel", Fixture, NULL, fixture_set_up, test_funnel,
-              fixture_tear_down);
-  g_test_add ("/jx/cli-report/targets", Fixture, NULL, fixture_set_up, test_targets,
-              fixture_tear_down);
-  g_test_add ("/jx/cli-report/errors", Fixture, NULL, fixture_set_up, test_errors,
-              fixture_tear_down);
-  g_test_add ("/jx/cli-report/help", Fixture, NULL, fixture_set_up, test_help,
-              fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add ("/jx/cli-report/" path, Fixture, NULL, jx_test_demo_set_up, func, \
+              jx_test_demo_tear_down)
+  ADD ("funnel", test_funnel);
+  ADD ("targets", test_targets);
+  ADD ("errors", test_errors);
+  ADD ("help", test_help);
+#undef ADD
   return g_test_run ();
 }

@@ -1,50 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <math.h>
-#include <sys/wait.h>
-#include <json-glib/json-glib.h>
 
 #include "jx-test-util.h"
 
 /* jingxi-cli targets and plans on the demo database (today 2026-11-27). */
-
-static int
-run_cli (char       **out,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  const char *cli = g_getenv ("JINGXI_CLI");
-  int status = -1;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (err != NULL && err[0] != '\0')
-    g_test_message ("stderr: %s", err);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static void
 test_targets_json (void)
@@ -63,14 +23,17 @@ test_targets_json (void)
   JsonArray *targets, *quarters;
   double won_q4;
 
-  g_assert_cmpint (run_cli (&out, "--db", db, "init", "--demo", "--today", "2026-11-27", NULL), ==, 0);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "--db", db, "targets", "decompose", "5", "--by", "region",
-                            "--method", "history", NULL), ==, 0);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, NULL, "--db", db, "init", "--demo", "--today", "2026-11-27", NULL), ==,
+      0);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "targets", "decompose", "5", "--by",
+                                    "region", "--method", "history", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "East"));
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "--db", db, "targets", "--today", "2026-11-27", "--json", NULL), ==, 0);
-  root = parse (out);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, NULL, "--db", db, "targets", "--today", "2026-11-27", "--json", NULL),
+      ==, 0);
+  root = jx_test_parse_json (out);
   top = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (top, "plan"), "name"),
                    ==, "Plan 2026");
@@ -124,11 +87,14 @@ test_add_suggest_plans (void)
   JsonArray *rows;
   guint n_diff = 0;
 
-  g_assert_cmpint (run_cli (&out, "--db", db, "init", "--demo", "--today", "2026-11-27", NULL), ==, 0);
-  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, NULL, "--db", db, "init", "--demo", "--today", "2026-11-27", NULL), ==,
+      0);
   /* A sub-target of Q1 for one product line, 1 fen over a round number. */
-  g_assert_cmpint (run_cli (&out, "--db", db, "targets", "add", "--name", "Cloud Q1", "--parent", "2",
-                            "--product-line", "cloud platform", "--amount", "1,000,000.01", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "targets", "add", "--name", "Cloud Q1",
+                                    "--parent", "2", "--product-line", "cloud platform", "--amount",
+                                    "1,000,000.01", NULL),
+                   ==, 0);
   g_clear_pointer (&out, g_free);
   store = jx_store_open (db, JX_STORE_OPEN_DEFAULT, &error);
   g_assert_cmpint (jx_test_query_int (store, "SELECT amount FROM target_nodes WHERE name = 'Cloud Q1'"),
@@ -137,13 +103,15 @@ test_add_suggest_plans (void)
                                              " AND dimension = 'product_line' FROM target_nodes"
                                              " WHERE name = 'Cloud Q1'"), ==, 1);
   /* Bad input: exit 2 for usage, 1 for an impossible target; nothing written. */
-  g_assert_cmpint (run_cli (&out, "--db", db, "targets", "add", "--name", "X", "--amount", "-5",
-                            "--parent", "2", NULL), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "--db", db, "targets", "add", "--name", "X", "--amount", "5",
-                            "--parent", "2", "--from", "2025-01-01", NULL), ==, 1);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "--db", db, "targets", "decompose", "2", "--by", "galaxy", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "targets", "add", "--name", "X",
+                                    "--amount", "-5", "--parent", "2", NULL),
+                   ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "targets", "add", "--name", "X",
+                                    "--amount", "5", "--parent", "2", "--from", "2025-01-01", NULL),
+                   ==, 1);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, NULL, "--db", db, "targets", "decompose", "2", "--by", "galaxy", NULL),
+      ==, 2);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM target_nodes"), ==, 6);
   /* --amount reads money as the application does: 万 and 亿, full-width digits. */
@@ -152,20 +120,23 @@ test_add_suggest_plans (void)
                                            jx_test_query_int (store, "SELECT id FROM target_nodes "
                                                               "WHERE name = 'Cloud Q1'"));
 
-    g_assert_cmpint (run_cli (&out, "--db", db, "targets", "set", id, "--amount", "１２０万",
-                              NULL), ==, 0);
+    g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "targets", "set", id, "--amount",
+                                      "１２０万", NULL),
+                     ==, 0);
     g_clear_pointer (&out, g_free);
     g_assert_cmpint (jx_test_query_int (store, "SELECT amount FROM target_nodes "
                                         "WHERE name = 'Cloud Q1'"), ==, 120000000);
-    g_assert_cmpint (run_cli (&out, "--db", db, "targets", "set", id, "--amount", "1,000,000.01",
-                              NULL), ==, 0);
+    g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "targets", "set", id, "--amount",
+                                      "1,000,000.01", NULL),
+                     ==, 0);
     g_clear_pointer (&out, g_free);
   }
 
   /* Suggestions with their figures. */
-  g_assert_cmpint (run_cli (&out, "--db", db, "targets", "suggest", "1", "--growth", "20",
-                            "--today", "2026-11-27", "--json", NULL), ==, 0);
-  root = parse (out);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "targets", "suggest", "1", "--growth",
+                                    "20", "--today", "2026-11-27", "--json", NULL),
+                   ==, 0);
+  root = jx_test_parse_json (out);
   {
     JsonArray *list = json_object_get_array_member (json_node_get_object (root), "suggestions");
     JsonObject *last = json_array_get_object_element (list, 0);
@@ -183,23 +154,27 @@ test_add_suggest_plans (void)
   g_clear_pointer (&out, g_free);
 
   /* A what-if copy, a change in it, and the comparison. */
-  g_assert_cmpint (run_cli (&out, "--db", db, "plans", "copy", "Stretch", NULL), ==, 0);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "--db", db, "plans", "activate", "stretch", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "plans", "copy", "Stretch", NULL), ==,
+                   0);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "plans", "activate", "stretch", NULL),
+                   ==, 0);
   g_clear_pointer (&out, g_free);
   {
     gint64 q3 = jx_test_query_int (store, "SELECT n.id FROM target_nodes n JOIN target_plans p"
                                           " ON p.id = n.plan_id WHERE p.name = 'Stretch' AND n.name = 'Q3'");
     g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, q3);
 
-    g_assert_cmpint (run_cli (&out, "--db", db, "targets", "set", id, "--amount", "50000000", NULL), ==, 0);
-    g_clear_pointer (&out, g_free);
-    g_assert_cmpint (run_cli (&out, "--db", db, "targets", "rebalance",
-                              "1", NULL), ==, 0);   /* plan 1 is untouched by the copy's change */
+    g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "targets", "set", id, "--amount",
+                                      "50000000", NULL),
+                     ==, 0);
+    g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "targets", "rebalance", "1", NULL),
+                     ==, 0); /* plan 1 is untouched by the copy's change */
     g_clear_pointer (&out, g_free);
   }
-  g_assert_cmpint (run_cli (&out, "--db", db, "plans", "compare", "Plan 2026", "Stretch", "--json", NULL), ==, 0);
-  root = parse (out);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "plans", "compare", "Plan 2026",
+                                    "Stretch", "--json", NULL),
+                   ==, 0);
+  root = jx_test_parse_json (out);
   rows = json_object_get_array_member (json_node_get_object (root), "rows");
   g_assert_cmpuint (json_array_get_length (rows), ==, 6);
   for (guint i = 0; i < json_array_get_length (rows); i++)
@@ -214,14 +189,14 @@ test_add_suggest_plans (void)
         }
     }
   g_assert_cmpuint (n_diff, ==, 1);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "--db", db, "plans", "--json", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, NULL, "--db", db, "plans", "--json", NULL), ==, 0);
   g_clear_pointer (&root, json_node_unref);
-  root = parse (out);
+  root = jx_test_parse_json (out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
   g_assert_true (json_object_get_boolean_member (json_array_get_object_element (json_node_get_array (root), 1),
                                                  "active"));
-  g_assert_cmpint (run_cli (NULL, "--db", db, "plans", "copy", "stretch", NULL), ==, 1);
+  g_assert_cmpint (jx_test_run_cli (NULL, NULL, "--db", db, "plans", "copy", "stretch", NULL), ==,
+                   1);
   g_clear_object (&store);
   jx_test_remove_dir (dir);
 }

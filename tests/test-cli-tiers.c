@@ -1,48 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include <sys/wait.h>
-#include <json-glib/json-glib.h>
-
 #include "jx-test-util.h"
 
 /* jingxi-cli customers, customers tier, customers suggest, allocation and regions. */
-
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("JINGXI_CLI");
-  int status = -1;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static gint64
 query (const char *path,
@@ -61,8 +21,9 @@ make_demo (const char *dir)
   char *path = g_build_filename (dir, "cli.db", NULL);
   g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27",
-                            NULL), ==, 0);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27", NULL),
+      ==, 0);
   return path;
 }
 
@@ -76,9 +37,10 @@ test_customers (void)
   JsonArray *array;
   double total = 0;
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "--today", "2026-11-27",
-                            "--json", NULL), ==, 0);
-  root = parse (out);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "--today", "2026-11-27",
+                                    "--json", NULL),
+                   ==, 0);
+  root = jx_test_parse_json (out);
   array = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (array), ==, JX_DEMO_CUSTOMERS_PER_SCALE);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -105,9 +67,10 @@ test_customers (void)
   g_clear_pointer (&err, g_free);
 
   /* Filters: the Key customers of East. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "--tier", "key", "--region",
-                            "east", "--today", "2026-11-27", "--json", NULL), ==, 0);
-  root = parse (out);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "--tier", "key",
+                                    "--region", "east", "--today", "2026-11-27", "--json", NULL),
+                   ==, 0);
+  root = jx_test_parse_json (out);
   g_assert_cmpint (json_array_get_length (json_node_get_array (root)), ==,
                    query (path, "SELECT count(*) FROM customers c JOIN regions r ON "
                                 "r.id = c.region_id WHERE r.name = 'East' AND tier = 'key'"));
@@ -115,8 +78,9 @@ test_customers (void)
   g_clear_pointer (&err, g_free);
 
   /* Text output names the columns and counts the customers. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "--tier", "none", "--today",
-                            "2026-11-27", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "--tier", "none",
+                                    "--today", "2026-11-27", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "Revenue 12m"));
   {
     g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT " customers",
@@ -128,16 +92,13 @@ test_customers (void)
   g_clear_pointer (&err, g_free);
 
   /* Bad input. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "--tier", "gold", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "--tier", "gold", NULL),
+                   ==, 2);
   g_assert_nonnull (strstr (err, "gold"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "--region", "Mars", NULL), ==,
-                   1);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "customers", "--region", "Mars", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "Mars"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "customers", "--help", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "customers", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--tier"));
   jx_test_remove_dir (dir);
 }
@@ -165,8 +126,9 @@ test_tier_and_suggest (void)
     sqlite3_finalize (stmt);
   }
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "tier", name, "--to", "defend",
-                            "--today", "2026-11-20", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "tier", name, "--to",
+                                    "defend", "--today", "2026-11-20", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, name));
   g_assert_cmpint (query (path, "SELECT count(*) FROM customers WHERE id = 5 AND tier = 'defend' "
                                 "AND tier_manual = 1"), ==, 1);
@@ -176,18 +138,19 @@ test_tier_and_suggest (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "tier", "Nobody Ltd", "--to",
-                            "key", NULL), ==, 1);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "tier", "Nobody Ltd",
+                                    "--to", "key", NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (err, "Nobody Ltd"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "tier", name, NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "tier", name, NULL), ==,
+                   2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "suggest", "--today",
-                            "2026-11-27", "--json", NULL), ==, 0);
-  root = parse (out);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "suggest", "--today",
+                                    "2026-11-27", "--json", NULL),
+                   ==, 0);
+  root = jx_test_parse_json (out);
   array = json_node_get_array (root);
   n = json_array_get_length (array);
   g_assert_cmpuint (n, >, 0);
@@ -214,24 +177,25 @@ test_tier_and_suggest (void)
   g_clear_pointer (&root, json_node_unref);
 
   /* Apply: the proposals become tier history, and a second run has nothing left to say. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "suggest", "--today",
-                            "2026-11-27", "--apply", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "suggest", "--today",
+                                    "2026-11-27", "--apply", NULL),
+                   ==, 0);
   g_assert_cmpint (query (path, "SELECT count(*) FROM tier_history WHERE source = 'suggestion'"),
                    ==, n);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "suggest", "--today",
-                            "2026-11-27", "--json", NULL), ==, 0);
-  root = parse (out);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "suggest", "--today",
+                                    "2026-11-27", "--json", NULL),
+                   ==, 0);
+  root = jx_test_parse_json (out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&root, json_node_unref);
 
   /* With --include-manual, the customer placed by hand is proposed again. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "customers", "suggest", "--today",
-                            "2026-11-27", "--json", "--include-manual", NULL), ==, 0);
-  root = parse (out);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "customers", "suggest", "--today",
+                                    "2026-11-27", "--json", "--include-manual", NULL),
+                   ==, 0);
+  root = jx_test_parse_json (out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), <=, 1);
   jx_test_remove_dir (dir);
 }
@@ -248,9 +212,10 @@ test_allocation_regions (void)
   double planned = 0, rep_planned = 0, won = 0;
   gint64 customers = 0;
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "allocation", "--today", "2026-11-27",
-                            "--json", NULL), ==, 0);
-  root = parse (out);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "allocation", "--today", "2026-11-27",
+                                    "--json", NULL),
+                   ==, 0);
+  root = jx_test_parse_json (out);
   object = json_node_get_object (root);
   tiers = json_object_get_array_member (object, "tiers");
   reps = json_object_get_array_member (object, "reps");
@@ -277,9 +242,10 @@ test_allocation_regions (void)
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&root, json_node_unref);
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "regions", "--today", "2026-11-27",
-                            "--json", NULL), ==, 0);
-  root = parse (out);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "regions", "--today", "2026-11-27",
+                                    "--json", NULL),
+                   ==, 0);
+  root = jx_test_parse_json (out);
   regions = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (regions), ==, 4);
   for (guint i = 0; i < 4; i++)
@@ -294,12 +260,10 @@ test_allocation_regions (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "regions", "--today", "2026-11-27", NULL),
-                   ==, 0);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "regions", "--today", "2026-11-27", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Strategy:"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "allocation", "extra", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "allocation", "extra", NULL), ==, 2);
   jx_test_remove_dir (dir);
 }
 

@@ -1,73 +1,39 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include <sys/wait.h>
-#include <json-glib/json-glib.h>
-
 #include "jx-test-util.h"
-
-/* Runs jingxi-cli with @args (NULL-terminated) and returns its exit status. */
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("JINGXI_CLI");
-  int status = -1;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static void
 test_usage (void)
 {
   g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "--help", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "init"));
   g_assert_nonnull (strstr (out, "info"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "--version", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--version", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "jingxi-cli "));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "frobnicate", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "frobnicate", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "frobnicate"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "info", "--bogus", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "info", "--bogus", NULL), ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "init", "--help", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "init", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--scale"));
   /* A command's usage line names the command (and the subcommand). */
   g_assert_nonnull (strstr (out, "\n  jingxi-cli init [OPTION…]\n"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "targets", "set", "--help", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "targets", "set", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\n  jingxi-cli targets set [OPTION…] ID\n"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "regions", "extra", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "regions", "extra", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "\n  jingxi-cli regions [OPTION…]\n"));
 }
 
@@ -81,18 +47,19 @@ test_init_info (void)
   g_autoptr(GError) error = NULL;
   JsonObject *root, *tables;
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27",
-                            NULL), ==, 0);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27", NULL),
+      ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* A second init refuses to overwrite. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "init", NULL), ==, 1);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "init", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "already exists"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "info", "--json", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "info", "--json", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -110,7 +77,7 @@ test_init_info (void)
   g_clear_pointer (&err, g_free);
 
   /* The text form names the tables and their counts. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "info", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "info", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "stage_events"));
   g_assert_nonnull (strstr (out, "3,300"));
   jx_test_remove_dir (dir);
@@ -124,25 +91,27 @@ test_errors (void)
   g_autofree char *text = g_build_filename (dir, "text.db", NULL);
   g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", missing, "info", NULL), ==, 1);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", missing, "info", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "does not exist"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "--db", text, "info", NULL), ==, 1);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", text, "info", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "not a Jingxi database"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", missing, "init", "--demo", "--today", "2026-13-01",
-                            NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", missing, "init", "--demo", "--today",
+                                    "2026-13-01", NULL),
+                   ==, 2);
   g_assert_nonnull (strstr (err, "2026-13-01"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", missing, "init", "--scale", "0", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", missing, "init", "--scale", "0", NULL), ==,
+                   2);
   jx_test_remove_dir (dir);
 }
 
@@ -157,22 +126,20 @@ test_export_xlsx (void)
   g_autofree char *data = NULL;
   gsize len = 0;
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27",
-                            NULL), ==, 0);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "export", "deals", "--xlsx", xlsx,
-                            "--today", "2026-11-27", NULL), ==, 0);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27", NULL),
+      ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "export", "deals", "--xlsx", xlsx,
+                                    "--today", "2026-11-27", NULL),
+                   ==, 0);
   g_assert_true (g_file_get_contents (xlsx, &data, &len, NULL));
   g_assert_cmpuint (len, >, 1000);
   g_assert_true (data[0] == 'P' && data[1] == 'K');     /* a zip, as every .xlsx is */
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "export", "team", "--xlsx", xlsx, NULL), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "export", "deals", "--xlsx", xlsx, "--csv", xlsx,
-                            NULL), ==, 2);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "export", "team", "--xlsx", xlsx, NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "export", "deals", "--xlsx", xlsx,
+                                    "--csv", xlsx, NULL),
+                   ==, 2);
   jx_test_remove_dir (dir);
 }
 
@@ -188,18 +155,17 @@ test_chinese (void)
   g_autofree char *products = NULL;
 
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_assert_cmpint (run_cli (&out, &err, "--help", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "用法"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* The demo made in Chinese names its services in Chinese (brands stay as they are). */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27",
-                            NULL), ==, 0);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "export", "products", "--csv", csv, NULL),
-                   ==, 0);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "init", "--demo", "--today", "2026-11-27", NULL),
+      ==, 0);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "export", "products", "--csv", csv, NULL), ==, 0);
   g_assert_true (g_file_get_contents (csv, &products, NULL, NULL));
   g_assert_nonnull (strstr (products, "上线实施服务"));
   g_assert_nonnull (strstr (products, "JX Cloud Basic"));
@@ -208,8 +174,9 @@ test_chinese (void)
   g_clear_pointer (&err, g_free);
 
   /* Sub-targets by tier take the tier board's names. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "targets", "decompose", "2", "--by", "tier",
-                            "--dry-run", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "targets", "decompose", "2", "--by",
+                                    "tier", "--dry-run", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "重点客户"));
   g_assert_nonnull (strstr (out, "发展客户"));
   g_assert_null (strstr (out, "成长"));
@@ -217,7 +184,8 @@ test_chinese (void)
   g_clear_pointer (&err, g_free);
 
   /* Lists of names in messages are separated the Chinese way. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "funnel", "--region", "火星", NULL), ==, 1);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "funnel", "--region", "火星", NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (err, "华东、"));
   g_unsetenv ("LANGUAGE");
   jx_test_remove_dir (dir);

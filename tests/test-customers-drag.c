@@ -4,9 +4,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "jx-customers-view.h"
-#include "jx-test-util.h"
-#include "jx-ui.h"
-#include "jx-window.h"
+#include "jx-ui-test-util.h"
 
 /*
  * A real pointer drag on the tier board: xdotool presses the mouse on a Growth card, moves
@@ -22,31 +20,6 @@
 static GtkApplication *app;
 static char *tmp_dir;
 static char *db_path;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop for @ms milliseconds, so GTK answers X while xdotool waits. */
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
 
 static void
 xdotool (const char *first,
@@ -191,7 +164,7 @@ wait_for_tier (JxStore    *store,
 
       if (g_strcmp0 (now, tier) == 0)
         return TRUE;
-      run_for (100);
+      jx_ui_test_run_for (100);
     }
   return FALSE;
 }
@@ -221,7 +194,7 @@ wait_for_card (JxTierColumn *column,
 
       if (card != NULL && gtk_widget_get_width (GTK_WIDGET (card)) > 0)
         return card;
-      run_for (100);
+      jx_ui_test_run_for (100);
     }
   g_assert_not_reached ();
 }
@@ -229,9 +202,6 @@ wait_for_card (JxTierColumn *column,
 static void
 test_pointer_drag (void)
 {
-  GDate today;
-  g_autoptr(JxClock) clock = NULL;
-  g_autoptr(JxContext) context = NULL;
   JxWindow *window;
   JxCustomersView *view;
   JxTierBoard *board;
@@ -256,21 +226,15 @@ test_pointer_drag (void)
       }
   }
 
-  jx_test_date (&today, "2026-11-27");
-  clock = jx_clock_new_fixed (&today);
-  context = jx_context_new (clock);
-  window = jx_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (jx_window_open_database (window, db_path, FALSE));
-  store = jx_context_get_store (context);
+  window = jx_ui_test_new_window (app, db_path, 1200, 760);
+  store = jx_ui_test_window_store (window);
   jx_window_show_view (window, "customers");
   view = JX_CUSTOMERS_VIEW (jx_window_get_view (window, "customers"));
   for (int i = 0; i < 300 && jx_customers_view_get_base (view) == NULL; i++)
-    run_for (100);
+    jx_ui_test_run_for (100);
   g_assert_nonnull (jx_customers_view_get_base (view));
   jx_customers_view_show_section (view, "board");
-  run_for (200);
+  jx_ui_test_run_for (200);
   board = jx_customers_view_get_board (view);
   g_test_message ("the board's columns were ready in %.0f ms", jx_tier_board_get_ready_ms (board));
   growth = jx_tier_board_get_column (board, JX_TIER_GROWTH);
@@ -280,34 +244,34 @@ test_pointer_drag (void)
   /* Press on the first Growth card, move in steps to the middle of Key, let go. */
   id = jx_customer_list_get_customer_id (jx_tier_column_get_list (growth), 0);
   card = wait_for_card (growth, id);
-  run_for (300);
+  jx_ui_test_run_for (300);
   widget_centre (GTK_WIDGET (card), &x, &y);
   screen_point (GTK_WIDGET (key), gtk_widget_get_width (GTK_WIDGET (key)) / 2.0,
                 gtk_widget_get_height (GTK_WIDGET (key)) * 0.6, &to_x, &to_y);
   g_test_message ("dragging card %" G_GINT64_FORMAT " from (%.0f, %.0f) to (%.0f, %.0f)", id, x, y,
                   to_x, to_y);
   pointer_to (x, y);
-  run_for (200);
+  jx_ui_test_run_for (200);
   xdotool ("mousedown", "1", NULL);
-  run_for (200);
+  jx_ui_test_run_for (200);
   /* Past the drag threshold, until GTK has started the drag (machines under load are slow). */
   for (int i = 0; i < 60 && gtk_drag_source_get_drag (card_drag_source (card)) == NULL; i++)
     {
       pointer_to (x + 6 + i % 2, y + 12 + i % 2);
-      run_for (50);
+      jx_ui_test_run_for (50);
     }
   g_assert_nonnull (gtk_drag_source_get_drag (card_drag_source (card)));
   for (int step = 1; step <= 12; step++)
     {
       pointer_to (x + (to_x - x) * step / 12, y + (to_y - y) * step / 12);
-      run_for (40);
+      jx_ui_test_run_for (40);
     }
   /* Until the Key column shows that it accepts the drop. */
   for (int i = 0; i < 60 && !(gtk_widget_get_state_flags (GTK_WIDGET (key)) &
                               GTK_STATE_FLAG_DROP_ACTIVE); i++)
     {
       pointer_to (to_x + i % 2, to_y);
-      run_for (50);
+      jx_ui_test_run_for (50);
     }
   g_assert_true (gtk_widget_get_state_flags (GTK_WIDGET (key)) & GTK_STATE_FLAG_DROP_ACTIVE);
   xdotool ("mouseup", "1", NULL);
@@ -323,15 +287,15 @@ test_pointer_drag (void)
   card = wait_for_card (maintain, picked[0]);
   widget_centre (GTK_WIDGET (card), &x, &y);
   pointer_to (x, y);
-  run_for (100);
+  jx_ui_test_run_for (100);
   xdotool ("click", "1", NULL);
-  run_for (300);
+  jx_ui_test_run_for (300);
   card = wait_for_card (maintain, picked[1]);
   widget_centre (GTK_WIDGET (card), &x, &y);
   pointer_to (x, y);
-  run_for (100);
+  jx_ui_test_run_for (100);
   xdotool ("keydown", "ctrl", "click", "1", "keyup", "ctrl", NULL);
-  run_for (300);
+  jx_ui_test_run_for (300);
   {
     g_autoptr(GArray) selected = jx_tier_column_dup_selected_ids (maintain);
     g_assert_cmpuint (selected->len, ==, 2);
@@ -346,7 +310,7 @@ test_pointer_drag (void)
    * synthetic key after that move never reaches the window (it does not reach a capture
    * controller on the window either), so a harmless Shift goes first. */
   xdotool ("key", "shift", NULL);
-  run_for (300);
+  jx_ui_test_run_for (300);
   xdotool ("key", "ctrl+z", NULL);
   g_assert_true (wait_for_tier (store, picked[0], "maintain"));
   g_assert_true (wait_for_tier (store, picked[1], "maintain"));
@@ -355,8 +319,7 @@ test_pointer_drag (void)
     g_assert_cmpstr (tier, ==, "key");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  jx_ui_test_close_window (window);
 }
 
 int
@@ -367,26 +330,16 @@ main (int   argc,
 
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.Test", &app, &tmp_dir))
+    return g_test_run ();
   {
     g_autoptr(JxStore) store = jx_test_open_new (tmp_dir, "drag.db", JX_STORE_OPEN_DEFAULT, 1);
 
     db_path = g_strdup (jx_store_get_path (store));
   }
-  app = gtk_application_new ("io.github.jingxi.Jingxi.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/jx/customers-drag/pointer-drag", test_pointer_drag);
-  status = g_test_run ();
-  g_object_unref (app);
+  status = jx_ui_test_run (app, tmp_dir);
   g_free (db_path);
-  jx_test_remove_dir (tmp_dir);
   return status;
 }

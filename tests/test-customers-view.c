@@ -4,9 +4,7 @@
 
 #include "jx-customers-view.h"
 #include "jx-preferences-window.h"
-#include "jx-test-util.h"
-#include "jx-ui.h"
-#include "jx-window.h"
+#include "jx-ui-test-util.h"
 
 /*
  * The Customers view on a small demo database: drag and drop on the tier board through the
@@ -19,38 +17,6 @@
 static GtkApplication *app;
 static char *tmp_dir;
 static char *db_path;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds, or fails after 30 s. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake);
-  iterate ();
-}
 
 static gboolean
 view_ready (gpointer data)
@@ -142,31 +108,20 @@ static void
 fixture_open (Fixture    *f,
               const char *section)
 {
-  GDate today;
-  g_autoptr(JxClock) clock = NULL;
-  g_autoptr(JxContext) context = NULL;
-
-  jx_test_date (&today, "2026-11-27");
-  clock = jx_clock_new_fixed (&today);
-  context = jx_context_new (clock);
-  f->window = jx_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (jx_window_open_database (f->window, db_path, FALSE));
-  f->store = jx_context_get_store (jx_window_get_context (f->window));
+  f->window = jx_ui_test_new_window (app, db_path, 1200, 800);
+  f->store = jx_ui_test_window_store (f->window);
   jx_window_show_view (f->window, "customers");
   f->view = JX_CUSTOMERS_VIEW (jx_window_get_view (f->window, "customers"));
-  wait_until (view_ready, f->view);
+  jx_ui_test_wait_until (view_ready, f->view);
   g_assert_cmpstr (jx_customers_view_get_state (f->view), ==, "content");
   jx_customers_view_show_section (f->view, section);
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 static void
 fixture_close (Fixture *f)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  jx_ui_test_close_window (f->window);
 }
 
 typedef struct {
@@ -189,7 +144,7 @@ wait_for_card (JxTierColumn *column,
 {
   CardWait w = { column, id };
 
-  wait_until (card_shown, &w);
+  jx_ui_test_wait_until (card_shown, &w);
   return jx_tier_column_find_card (column, id);
 }
 
@@ -229,7 +184,7 @@ drag_card (JxTierCard   *card,
   g_signal_emit_by_name (jx_tier_column_get_drop_target (target), "drop", &value, 30.0, 60.0,
                          &dropped);
   g_assert_true (dropped);
-  iterate ();
+  jx_ui_test_iterate ();
   return n;
 }
 
@@ -318,7 +273,7 @@ test_drag_and_drop (void)
 
   /* Undo puts it back, history and all. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   {
     g_autofree char *tier = tier_of (f.store, id);
 
@@ -357,7 +312,7 @@ test_drag_and_drop (void)
     }
     /* One undo step for both. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-    iterate ();
+    jx_ui_test_iterate ();
     g_free (t1);
     g_free (t2);
     t1 = tier_of (f.store, first);
@@ -408,13 +363,13 @@ test_move_to_tier (void)
   gtk_selection_model_select_item (jx_tier_column_get_selection (maintain), 0, TRUE);
   gtk_selection_model_select_item (jx_tier_column_get_selection (maintain), 2, FALSE);
   gtk_selection_model_select_item (jx_tier_column_get_selection (maintain), 4, FALSE);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_true (jx_tier_board_get_active_column (board) == maintain);
 
   n_history = query_int (f.store, "SELECT count(*) FROM tier_history", 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-to", "i",
                                              (gint32) JX_TIER_KEY));
-  iterate ();
+  jx_ui_test_iterate ();
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *tier = tier_of (f.store, ids[i]);
@@ -429,7 +384,7 @@ test_move_to_tier (void)
   /* The same three, now selected in Key, to Unassigned, then both moves undone. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-to", "i",
                                              (gint32) JX_TIER_NONE));
-  iterate ();
+  jx_ui_test_iterate ();
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *tier = tier_of (f.store, ids[i]);
@@ -437,7 +392,7 @@ test_move_to_tier (void)
     }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *tier = tier_of (f.store, ids[i]);
@@ -484,7 +439,7 @@ test_apply_selected_suggestions (void)
                         "FROM customers ORDER BY id");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "suggestions.apply-selected",
                                                NULL));
-    iterate ();
+    jx_ui_test_iterate ();
     after = query_ids (f.store, "SELECT id * 8 + CASE coalesce(tier, 'none') WHEN 'none' THEN 0 "
                        "WHEN 'key' THEN 1 WHEN 'growth' THEN 2 WHEN 'maintain' THEN 3 ELSE 4 END "
                        "FROM customers ORDER BY id");
@@ -513,7 +468,7 @@ test_apply_selected_suggestions (void)
     g_assert_true (jx_tier_suggestions_page_get_suggestions (page) != NULL);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-    iterate ();
+    jx_ui_test_iterate ();
     g_assert_cmpint (query_int (f.store, "SELECT count(*) FROM tier_history WHERE source = "
                                 "'suggestion'", 0), ==, 0);
   }
@@ -608,7 +563,7 @@ test_list (void)
 
   /* Activating a row opens the customer. */
   g_signal_emit_by_name (jx_customer_list_page_get_column_view (page), "activate", 0);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpstr (jx_customers_view_get_section (f.view), ==, "customer");
   g_assert_cmpint (jx_customer_page_get_customer_id (jx_customers_view_get_customer_page (f.view)),
                    ==, jx_customer_list_get_customer_id (list, 0));
@@ -637,7 +592,7 @@ test_customer_page (void)
   before = gtk_root_get_focus (GTK_ROOT (f.window));
   g_assert_nonnull (before);
   g_assert_true (jx_customers_view_show_customer (f.view, id));
-  iterate ();
+  jx_ui_test_iterate ();
   page = jx_customers_view_get_customer_page (f.view);
   /* The page takes the focus, so that Escape and Alt+Left go back without a click first. */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f.window)),
@@ -648,13 +603,13 @@ test_customer_page (void)
 
   gtk_text_buffer_set_text (jx_customer_page_get_notes_buffer (page), "Call before the tender.", -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.save-notes", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   {
     g_autofree char *notes = query_text (f.store, "SELECT notes FROM customers WHERE id = ?", id);
     g_assert_cmpstr (notes, ==, "Call before the tender.");
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   {
     g_autofree char *notes = query_text (f.store, "SELECT coalesce(notes, '') FROM customers "
                                          "WHERE id = ?", id);
@@ -670,7 +625,7 @@ test_customer_page (void)
   /* Its tier menu moves it like the board, and Back returns to the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.move-to", "i",
                                              (gint32) JX_TIER_DEFEND));
-  iterate ();
+  jx_ui_test_iterate ();
   {
     g_autofree char *tier = tier_of (f.store, id);
     g_assert_cmpstr (tier, ==, "defend");
@@ -699,7 +654,7 @@ test_preferences (void)
   fixture_open (&f, "suggestions");
   prefs = jx_preferences_window_new (GTK_WINDOW (f.window), jx_window_get_context (f.window));
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin (prefs, "abc_a_spin")), ==, 80);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin (prefs, "churn_idle_spin")), ==, 180);
 
@@ -708,7 +663,7 @@ test_preferences (void)
   gtk_spin_button_set_value (spin (prefs, "churn_drop_spin"), 40);
   gtk_spin_button_set_value (spin (prefs, "churn_idle_spin"), 90);
   jx_preferences_window_save_thresholds (JX_PREFERENCES_WINDOW (prefs));
-  iterate ();
+  jx_ui_test_iterate ();
   {
     g_autofree char *a = jx_store_get_setting (f.store, "abc_a_percent");
     g_autofree char *b = jx_store_get_setting (f.store, "abc_b_percent");
@@ -756,21 +711,13 @@ main (int   argc,
 
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.Test", &app, &tmp_dir))
+    return g_test_run ();
   {
     g_autoptr(JxStore) store = jx_test_open_new (tmp_dir, "customers.db", JX_STORE_OPEN_DEFAULT, 1);
 
     db_path = g_strdup (jx_store_get_path (store));
   }
-  app = gtk_application_new ("io.github.jingxi.Jingxi.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/jx/customers-view/drag-and-drop", test_drag_and_drop);
   g_test_add_func ("/jx/customers-view/move-to-tier", test_move_to_tier);
@@ -778,9 +725,7 @@ main (int   argc,
   g_test_add_func ("/jx/customers-view/list", test_list);
   g_test_add_func ("/jx/customers-view/customer-page", test_customer_page);
   g_test_add_func ("/jx/customers-view/preferences", test_preferences);
-  status = g_test_run ();
-  g_object_unref (app);
+  status = jx_ui_test_run (app, tmp_dir);
   g_free (db_path);
-  jx_test_remove_dir (tmp_dir);
   return status;
 }

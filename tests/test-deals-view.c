@@ -7,9 +7,7 @@
 #include "jx-deal-editor.h"
 #include "jx-deals-view.h"
 #include "jx-close-reason-dialog.h"
-#include "jx-test-util.h"
-#include "jx-ui.h"
-#include "jx-window.h"
+#include "jx-ui-test-util.h"
 
 /*
  * The Deals view and the deal editor under a display: the board's drag and drop, the
@@ -20,50 +18,15 @@
 static GtkApplication *app;
 static char *tmp_dir;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
 /* A window on a fresh scale-1 demo database, showing the Deals view in @mode. */
 static JxWindow *
-new_window (const char *name,
-            const char *mode)
+new_window (const char *mode)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(JxStore) made = jx_test_open_new (tmp_dir, name, JX_STORE_OPEN_DEFAULT, 1);
-  g_autoptr(JxClock) clock = NULL;
-  g_autoptr(JxContext) context = NULL;
-  JxWindow *window;
-  GDate today;
+  JxWindow *window = jx_ui_test_new_demo_window (app, tmp_dir, "deals", 1280, 800);
 
-  g_clear_object (&made);
-  jx_test_date (&today, "2026-11-27");
-  clock = jx_clock_new_fixed (&today);
-  context = jx_context_new (clock);
-  window = jx_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (jx_window_open_database (window, path, FALSE));
-  jx_window_show_view (window, "deals");
   g_assert_true (gtk_widget_activate_action (jx_window_get_view (window, "deals"), "deals.mode",
                                              "s", mode));
-  iterate ();
+  jx_ui_test_iterate ();
   return window;
 }
 
@@ -73,26 +36,19 @@ deals_view (JxWindow *window)
   return JX_DEALS_VIEW (jx_window_get_view (window, "deals"));
 }
 
-static JxStore *
-window_store (JxWindow *window)
+static gboolean
+view_loading (gpointer view)
 {
-  return jx_context_get_store (jx_window_get_context (window));
+  return jx_deals_view_is_loading (view);
 }
 
-/* Runs the main loop until the view's lists are loaded and drawn, or fails after 30 s. */
+/* Runs the main loop until the view's lists are loaded and drawn. */
 static void
 wait_loaded (JxDealsView *view)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  run_for (50);
-  while (jx_deals_view_is_loading (view))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  run_for (50);
+  jx_ui_test_run_for (50);
+  jx_ui_test_wait_while (view_loading, view);
+  jx_ui_test_run_for (50);
 }
 
 /* The first widget of @type under @root, depth first, or NULL. */
@@ -123,21 +79,6 @@ collect_widgets (GtkWidget *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_widgets (child, type, out);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
 }
 
 static GtkDropTarget *
@@ -263,7 +204,7 @@ first_card (JxDealsView *view,
             return cards->pdata[i];
         }
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      run_for (20);
+      jx_ui_test_run_for (20);
     }
 }
 
@@ -272,9 +213,9 @@ first_card (JxDealsView *view,
 static void
 test_board_drag (void)
 {
-  JxWindow *window = new_window ("drag.db", "board");
+  JxWindow *window = new_window ("board");
   JxDealsView *view = deals_view (window);
-  JxStore *store = window_store (window);
+  JxStore *store = jx_ui_test_window_store (window);
   g_autoptr(GdkContentProvider) content = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
@@ -353,9 +294,9 @@ test_board_drag (void)
 static void
 test_board_menu_and_keys (void)
 {
-  JxWindow *window = new_window ("keys.db", "board");
+  JxWindow *window = new_window ("board");
   JxDealsView *view = deals_view (window);
-  JxStore *store = window_store (window);
+  JxStore *store = jx_ui_test_window_store (window);
   g_autoptr(GMenuModel) menu = NULL;
   g_autofree char *before = NULL;
   JxDealCard *card;
@@ -406,10 +347,10 @@ test_board_menu_and_keys (void)
                    >=, 3);
   /* Mark won asks why, with a reason that may be left empty. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "deals.mark-won", "x", deal_id));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (query_int (store, "SELECT status FROM deals WHERE id = ?1", deal_id), ==, 0);
   {
-    GtkWindow *dialog = find_toplevel (JX_TYPE_CLOSE_REASON_DIALOG);
+    GtkWindow *dialog = jx_ui_test_find_window (JX_TYPE_CLOSE_REASON_DIALOG, NULL);
 
     g_assert_nonnull (dialog);
     g_assert_true (jx_close_reason_dialog_is_won (JX_CLOSE_REASON_DIALOG (dialog)));
@@ -417,7 +358,7 @@ test_board_menu_and_keys (void)
     gtk_editable_set_text (jx_close_reason_dialog_get_entry (JX_CLOSE_REASON_DIALOG (dialog)),
                            " Best fit for the need ");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "win");
-    iterate ();
+    jx_ui_test_iterate ();
   }
   g_assert_cmpint (query_int (store, "SELECT status FROM deals WHERE id = ?1", deal_id), ==, 1);
   {
@@ -452,9 +393,9 @@ test_board_menu_and_keys (void)
 static void
 test_mark_lost (void)
 {
-  JxWindow *window = new_window ("lost.db", "board");
+  JxWindow *window = new_window ("board");
   JxDealsView *view = deals_view (window);
-  JxStore *store = window_store (window);
+  JxStore *store = jx_ui_test_window_store (window);
   g_autofree char *before = NULL;
   GtkWindow *dialog;
   gint64 deal_id;
@@ -463,15 +404,15 @@ test_mark_lost (void)
   deal_id = jx_deal_list_get_id (jx_deals_view_get_list (view, 4), 0);
   before = dump_deal (store, deal_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "deals.mark-lost", "x", deal_id));
-  iterate ();
-  dialog = find_toplevel (JX_TYPE_CLOSE_REASON_DIALOG);
+  jx_ui_test_iterate ();
+  dialog = jx_ui_test_find_window (JX_TYPE_CLOSE_REASON_DIALOG, NULL);
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "lose"));
   gtk_editable_set_text (jx_close_reason_dialog_get_entry (JX_CLOSE_REASON_DIALOG (dialog)),
                          "  Chose a competitor ");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "lose"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "lose");
-  iterate ();
+  jx_ui_test_iterate ();
 
   g_assert_cmpint (query_int (store, "SELECT status FROM deals WHERE id = ?1", deal_id), ==, 2);
   g_assert_cmpint (query_int (store, "SELECT stage_id FROM deals WHERE id = ?1", deal_id), ==, 7);
@@ -497,12 +438,12 @@ test_mark_lost (void)
     g_autofree char *other_after = NULL;
 
     gtk_widget_activate_action (GTK_WIDGET (view), "deals.mark-lost", "x", other);
-    iterate ();
-    dialog = find_toplevel (JX_TYPE_CLOSE_REASON_DIALOG);
+    jx_ui_test_iterate ();
+    dialog = jx_ui_test_find_window (JX_TYPE_CLOSE_REASON_DIALOG, NULL);
     gtk_editable_set_text (jx_close_reason_dialog_get_entry (JX_CLOSE_REASON_DIALOG (dialog)),
                            "Timing");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-    iterate ();
+    jx_ui_test_iterate ();
     other_after = dump_deal (store, other);
     g_assert_cmpstr (other_after, ==, other_before);
   }
@@ -546,9 +487,9 @@ first_title_shown (JxDealsView *view)
 static void
 test_list_search_filter_sort (void)
 {
-  JxWindow *window = new_window ("list.db", "list");
+  JxWindow *window = new_window ("list");
   JxDealsView *view = deals_view (window);
-  JxStore *store = window_store (window);
+  JxStore *store = jx_ui_test_window_store (window);
   GtkWidget *search = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
   JxDealList *list;
   gint64 owner_id;
@@ -569,7 +510,7 @@ test_list_search_filter_sort (void)
 
   /* Typing a search. */
   gtk_editable_set_text (GTK_EDITABLE (search), "cloud");
-  run_for (300);
+  jx_ui_test_run_for (300);
   wait_loaded (view);
   g_assert_cmpstr (jx_deal_list_get_search (list), ==, "cloud");
   assert_first_rows (list, store,
@@ -621,7 +562,7 @@ test_list_search_filter_sort (void)
                                                                 GTK_TYPE_COLUMN_VIEW)),
                                   jx_deals_view_get_sort_column (view, JX_DEAL_SORT_TITLE),
                                   GTK_SORT_ASCENDING);
-  run_for (300);
+  jx_ui_test_run_for (300);
   wait_loaded (view);
   g_assert_cmpstr (jx_deal_list_get_search (list), ==, "");
   {
@@ -643,8 +584,8 @@ test_list_search_filter_sort (void)
 static void
 test_editor (void)
 {
-  JxWindow *window = new_window ("editor.db", "list");
-  JxStore *store = window_store (window);
+  JxWindow *window = new_window ("list");
+  JxStore *store = jx_ui_test_window_store (window);
   JxContext *context = jx_window_get_context (window);
   gint64 deal_id = jx_test_query_int (store, "SELECT id FROM deals WHERE status = 0 AND"
                                              " stage_id = 2 ORDER BY id LIMIT 1");
@@ -653,8 +594,8 @@ test_editor (void)
 
   /* win.open-deal opens the editor on the deal. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", deal_id));
-  iterate ();
-  editor = JX_DEAL_EDITOR (find_toplevel (JX_TYPE_DEAL_EDITOR));
+  jx_ui_test_iterate ();
+  editor = JX_DEAL_EDITOR (jx_ui_test_find_window (JX_TYPE_DEAL_EDITOR, NULL));
   g_assert_nonnull (editor);
   g_assert_cmpint (jx_deal_editor_get_deal_id (editor), ==, deal_id);
   {
@@ -690,8 +631,8 @@ test_editor (void)
   }
   /* Cancel leaves the deal as it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
-  iterate ();
-  g_assert_null (find_toplevel (JX_TYPE_DEAL_EDITOR));
+  jx_ui_test_iterate ();
+  g_assert_null (jx_ui_test_find_window (JX_TYPE_DEAL_EDITOR, NULL));
   {
     g_autofree char *now = dump_deal (store, deal_id);
     g_assert_cmpstr (now, ==, before);
@@ -701,7 +642,7 @@ test_editor (void)
   editor = JX_DEAL_EDITOR (jx_deal_editor_new (context, deal_id));
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  jx_ui_test_iterate ();
   gtk_editable_set_text (GTK_EDITABLE (jx_deal_editor_get_field (editor, "title")),
                          "  Renamed deal ");
   gtk_editable_set_text (GTK_EDITABLE (jx_deal_editor_get_field (editor, "amount")), "¥12,345.6");
@@ -713,8 +654,8 @@ test_editor (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.move-to", "x",
                                              (gint64) 4));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  iterate ();
-  g_assert_null (find_toplevel (JX_TYPE_DEAL_EDITOR));
+  jx_ui_test_iterate ();
+  g_assert_null (jx_ui_test_find_window (JX_TYPE_DEAL_EDITOR, NULL));
   {
     g_autofree char *title = query_text (store, "SELECT title FROM deals WHERE id = ?1", deal_id);
     g_autofree char *close = query_text (store, "SELECT expected_close FROM deals WHERE id = ?1",
@@ -741,8 +682,8 @@ test_editor (void)
 static void
 test_editor_new_deal (void)
 {
-  JxWindow *window = new_window ("new.db", "list");
-  JxStore *store = window_store (window);
+  JxWindow *window = new_window ("list");
+  JxStore *store = jx_ui_test_window_store (window);
   gint64 n_deals = jx_store_count_rows (store, JX_TABLE_DEALS);
   gint64 customer_id = jx_test_query_int (store, "SELECT id FROM customers WHERE name LIKE"
                                                  " '%pharma%' ORDER BY name LIMIT 1");
@@ -752,8 +693,8 @@ test_editor_new_deal (void)
 
   g_assert_true (gtk_widget_activate_action (jx_window_get_view (window, "deals"), "deals.new",
                                              NULL));
-  iterate ();
-  editor = JX_DEAL_EDITOR (find_toplevel (JX_TYPE_DEAL_EDITOR));
+  jx_ui_test_iterate ();
+  editor = JX_DEAL_EDITOR (jx_ui_test_find_window (JX_TYPE_DEAL_EDITOR, NULL));
   g_assert_nonnull (editor);
   g_assert_cmpint (jx_deal_editor_get_deal_id (editor), ==, 0);
 
@@ -776,7 +717,7 @@ test_editor_new_deal (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (jx_deal_editor_get_field (editor, "owner")), 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (jx_deal_editor_get_field (editor, "start-stage")), 1);
   g_assert_true (jx_deal_editor_save (editor));
-  iterate ();
+  jx_ui_test_iterate ();
 
   g_assert_cmpint (jx_store_count_rows (store, JX_TABLE_DEALS), ==, n_deals + 1);
   deal_id = jx_test_query_int (store, "SELECT max(id) FROM deals");
@@ -799,8 +740,8 @@ test_editor_new_deal (void)
 static void
 test_editor_mark_lost (void)
 {
-  JxWindow *window = new_window ("editor-lost.db", "list");
-  JxStore *store = window_store (window);
+  JxWindow *window = new_window ("list");
+  JxStore *store = jx_ui_test_window_store (window);
   JxContext *context = jx_window_get_context (window);
   gint64 deal_id = jx_test_query_int (store, "SELECT id FROM deals WHERE status = 0 AND"
                                              " stage_id = 3 ORDER BY id LIMIT 1");
@@ -811,15 +752,15 @@ test_editor_mark_lost (void)
   editor = JX_DEAL_EDITOR (jx_deal_editor_new (context, deal_id));
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.mark-lost", NULL));
-  iterate ();
-  dialog = find_toplevel (JX_TYPE_CLOSE_REASON_DIALOG);
+  jx_ui_test_iterate ();
+  dialog = jx_ui_test_find_window (JX_TYPE_CLOSE_REASON_DIALOG, NULL);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (jx_close_reason_dialog_get_entry (JX_CLOSE_REASON_DIALOG (dialog)),
                          "No budget");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "lose");
-  iterate ();
+  jx_ui_test_iterate ();
   {
     g_autofree char *now = dump_deal (store, deal_id);
     g_assert_cmpstr (now, ==, before);      /* not before Save */
@@ -845,9 +786,9 @@ test_editor_mark_lost (void)
 static void
 test_hidden_view_pauses (void)
 {
-  JxWindow *window = new_window ("hidden.db", "list");
+  JxWindow *window = new_window ("list");
   JxDealsView *view = deals_view (window);
-  JxStore *store = window_store (window);
+  JxStore *store = jx_ui_test_window_store (window);
   g_autoptr(GError) error = NULL;
   JxDealList *list;
   gint64 deal_id;
@@ -859,11 +800,11 @@ test_hidden_view_pauses (void)
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   deal_id = jx_deal_list_get_id (list, 0);
   jx_window_show_view (window, "overview");
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
   jx_test_date (&today, "2026-11-27");
   g_assert_true (jx_deals_win (store, deal_id, NULL, &today, &error));
-  run_for (300);
+  jx_ui_test_run_for (300);
   g_assert_false (jx_deal_list_get_loading (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);    /* not yet */
 
@@ -878,20 +819,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
-  app = gtk_application_new ("io.github.jingxi.Jingxi.TestDeals", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.TestDeals", &app, &tmp_dir))
+    return g_test_run ();
 
   g_test_add_func ("/jx/deals-view/board-drag", test_board_drag);
   g_test_add_func ("/jx/deals-view/board-menu-and-keys", test_board_menu_and_keys);
@@ -901,10 +832,5 @@ main (int   argc,
   g_test_add_func ("/jx/deals-view/editor-new-deal", test_editor_new_deal);
   g_test_add_func ("/jx/deals-view/editor-mark-lost", test_editor_mark_lost);
   g_test_add_func ("/jx/deals-view/hidden-view-pauses", test_hidden_view_pauses);
-  status = g_test_run ();
-
-  g_object_unref (app);
-  jx_test_remove_dir (tmp_dir);
-  g_free (tmp_dir);
-  return status;
+  return jx_ui_test_run (app, tmp_dir);
 }

@@ -2,8 +2,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <json-glib/json-glib.h>
 
 #include "jx-funnel-report.h"
 #include "jx-test-util.h"
@@ -21,107 +19,14 @@
 /* This program, which writes the report in a child process for the Chinese run. */
 static const char *self_path;
 
-typedef struct {
-  char     *dir;
-  char     *db;
-  JxStore  *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = jx_test_make_dir ();
-  f->db = g_build_filename (f->dir, "demo.db", NULL);
-  f->store = jx_test_open_new (f->dir, "demo.db", JX_STORE_OPEN_DEFAULT, 1);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  jx_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
-
-/* Runs a program and returns its standard output; fails the test if it does not succeed. */
-static char *
-run (const char *const *argv,
-     char             **envp)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                     &status, &error))
-    g_error ("%s could not run (pdftotext and pdffonts are in poppler-utils): %s", argv[0],
-             error->message);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-/* The text of each page; pdftotext ends every page with a form feed. @layout keeps the
- * columns of a table row on one line. */
-static char **
-pdf_pages (const char *path,
-           gboolean    layout)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", layout ? "-layout" : "-raw", path, "-",
-                         NULL };
-  g_autofree char *text = run (argv, NULL);
-  char **pages = g_strsplit (text, "\f", -1);
-  guint n = g_strv_length (pages);
-
-  g_assert_cmpstr (pages[n - 1], ==, "");
-  g_clear_pointer (&pages[n - 1], g_free);
-  return pages;
-}
-
-static guint
-count (const char *haystack,
-       const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
-/* Whether one line of @text holds every string of @cells, in this order. */
-static gboolean
-has_row (const char        *text,
-         const char *const *cells)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *p = lines[i];
-      guint c;
-
-      for (c = 0; cells[c] != NULL && p != NULL; c++)
-        {
-          p = strstr (p, cells[c]);
-          if (p != NULL)
-            p += strlen (cells[c]);
-        }
-      if (cells[c] == NULL && p != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
+/* The scale-1 demo database of every test. */
+typedef JxTestDemo Fixture;
 
 static void
 assert_row (const char        *text,
             const char *const *cells)
 {
-  if (!has_row (text, cells))
+  if (!jx_test_has_row (text, cells))
     {
       g_autofree char *joined = g_strjoinv (" | ", (char **) cells);
 
@@ -166,25 +71,19 @@ static JsonNode *
 funnel_json (Fixture           *f,
              const char *const *filter)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autofree char *out = NULL;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("JINGXI_CLI"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, f->db);
-  g_ptr_array_add (argv, "funnel");
-  g_ptr_array_add (argv, "--json");
-  g_ptr_array_add (argv, "--today=" TODAY);
+  g_ptr_array_add (args, "--db");
+  g_ptr_array_add (args, f->db);
+  g_ptr_array_add (args, "funnel");
+  g_ptr_array_add (args, "--json");
+  g_ptr_array_add (args, "--today=" TODAY);
   for (guint i = 0; filter[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) filter[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_nonnull (g_getenv ("JINGXI_CLI"));
-  out = run ((const char *const *) argv->pdata, NULL);
-  json_parser_load_from_data (parser, out, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
+    g_ptr_array_add (args, (char *) filter[i]);
+  g_ptr_array_add (args, NULL);
+  g_assert_cmpint (jx_test_run_cliv (&out, NULL, (const char *const *) args->pdata), ==, 0);
+  return jx_test_parse_json (out);
 }
 
 static JxReport *
@@ -233,7 +132,7 @@ test_json_figures (Fixture       *f,
 
   year_filter (&filter);
   report = write_report (f, &filter, path);
-  pages = pdf_pages (path, TRUE);
+  pages = jx_test_pdf_pages (path, "-layout");
   text = g_strjoinv ("\n", pages);
 
   g_assert_cmpuint (json_array_get_length (stages), ==, 5);
@@ -263,7 +162,7 @@ test_json_figures (Fixture       *f,
 
       g_test_message ("stage %s", name);
       /* The chart, both stage tables and the stalled list name the stage. */
-      g_assert_cmpuint (count (text, name), >=, 3);
+      g_assert_cmpuint (jx_test_count (text, name), >=, 3);
       assert_row (text, now_row);
       assert_row (text, cohort_row);
       /* lost.by_stage repeats the stage's lost count. */
@@ -314,8 +213,8 @@ test_json_figures (Fixture       *f,
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       assert_row (text, rows[i]);
     /* The total rows of the stage table and of both breakdowns repeat the pipeline. */
-    g_assert_cmpuint (count (text, weighted), >=, 4);
-    g_assert_cmpuint (count (text, open_amount), >=, 3);
+    g_assert_cmpuint (jx_test_count (text, weighted), >=, 4);
+    g_assert_cmpuint (jx_test_count (text, open_amount), >=, 3);
   }
 
   /* The filter and the day the JSON was made for. */
@@ -343,7 +242,7 @@ test_pages (Fixture       *f,
   g_assert_no_error (error);
   report = write_report (f, &filter, path);
   n_pages = jx_report_get_n_pages (report);
-  pages = pdf_pages (path, FALSE);
+  pages = jx_test_pdf_pages (path, "-raw");
   g_assert_cmpuint (g_strv_length (pages), ==, n_pages);
   g_assert_cmpuint (n_pages, >=, 4);
   g_assert_cmpuint (jx_report_get_unknown_glyphs (report), ==, 0);
@@ -352,12 +251,12 @@ test_pages (Fixture       *f,
     {
       g_autofree char *footer = g_strdup_printf ("Page %u of %u", p + 1, n_pages);
 
-      g_assert_cmpuint (count (pages[p], "Jingxi Demo Technologies"), ==, 1);
-      g_assert_cmpuint (count (pages[p], "Sales funnel"), ==, 2);
-      g_assert_cmpuint (count (pages[p], "Jan 1, 2026 – Dec 31, 2026"), ==, 1);
-      g_assert_cmpuint (count (pages[p], "Filters: East"), ==, 1);
-      g_assert_cmpuint (count (pages[p], "Made on Nov 27, 2026"), ==, 1);
-      g_assert_cmpuint (count (pages[p], footer), ==, 1);
+      g_assert_cmpuint (jx_test_count (pages[p], "Jingxi Demo Technologies"), ==, 1);
+      g_assert_cmpuint (jx_test_count (pages[p], "Sales funnel"), ==, 2);
+      g_assert_cmpuint (jx_test_count (pages[p], "Jan 1, 2026 – Dec 31, 2026"), ==, 1);
+      g_assert_cmpuint (jx_test_count (pages[p], "Filters: East"), ==, 1);
+      g_assert_cmpuint (jx_test_count (pages[p], "Made on Nov 27, 2026"), ==, 1);
+      g_assert_cmpuint (jx_test_count (pages[p], footer), ==, 1);
     }
   text = g_strjoinv ("\n", pages);
   /* The sections, in order. */
@@ -378,10 +277,10 @@ test_pages (Fixture       *f,
     const char *reps = strstr (regions, "By rep");
     g_autofree char *table = g_strndup (regions, reps - regions);
 
-    g_assert_cmpuint (count (table, "East"), >=, 1);
-    g_assert_cmpuint (count (table, "North"), ==, 0);
-    g_assert_cmpuint (count (table, "South"), ==, 0);
-    g_assert_cmpuint (count (table, "West"), ==, 0);
+    g_assert_cmpuint (jx_test_count (table, "East"), >=, 1);
+    g_assert_cmpuint (jx_test_count (table, "North"), ==, 0);
+    g_assert_cmpuint (jx_test_count (table, "South"), ==, 0);
+    g_assert_cmpuint (jx_test_count (table, "West"), ==, 0);
   }
 }
 
@@ -400,7 +299,7 @@ test_breakdowns (Fixture       *f,
 
   year_filter (&filter);
   report = write_report (f, &filter, path);
-  pages = pdf_pages (path, TRUE);
+  pages = jx_test_pdf_pages (path, "-layout");
   text = g_strjoinv ("\n", pages);
 
   g_assert_cmpint (sqlite3_prepare_v2 (jx_store_get_db (f->store),
@@ -463,7 +362,7 @@ test_stalled (Fixture       *f,
   jx_test_date (&today, TODAY);
   year_filter (&filter);
   report = write_report (f, &filter, path);
-  pages = pdf_pages (path, TRUE);
+  pages = jx_test_pdf_pages (path, "-layout");
   text = g_strjoinv ("\n", pages);
   ids = jx_funnel_deal_ids (f->store, &filter, &today, JX_FUNNEL_SET_STALLED, 0, &error);
   g_assert_no_error (error);
@@ -511,7 +410,7 @@ test_chart_text_size (Fixture       *f,
 
   year_filter (&filter);
   report = write_report (f, &filter, path);
-  out = run (argv, NULL);
+  out = jx_test_run_tool (argv, NULL);
   g_assert_true (g_file_get_contents (html, &bbox, NULL, NULL));
 
   /* "Negotiation" is the last band's name in the chart, and a row of the stage table. */
@@ -544,10 +443,10 @@ test_chinese (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "zh.pdf", NULL);
   g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LANGUAGE", "zh_CN", TRUE);
   const char *self_argv[] = { self_path, "--write-report", f->db, path, NULL };
-  const char *fonts_argv[] = { "pdffonts", path, NULL };
-  g_autofree char *out = run (self_argv, envp);
-  g_autofree char *fonts = run (fonts_argv, NULL);
-  g_auto(GStrv) pages = pdf_pages (path, FALSE);
+  g_autofree char *out = jx_test_run_tool (self_argv, envp);
+  gboolean cjk_embedded = FALSE;
+  g_autofree char *fonts = jx_test_pdf_fonts (path, &cjk_embedded);
+  g_auto(GStrv) pages = jx_test_pdf_pages (path, "-raw");
   g_autofree char *text = g_strjoinv ("\n", pages);
   guint n_pages = g_strv_length (pages);
   const char *headings[] = { "销售漏斗", "赢单率", "销售速度", "加权商机金额", "覆盖率", "阶段",
@@ -557,29 +456,20 @@ test_chinese (Fixture       *f,
   /* The child prints how many characters had no glyph. */
   g_assert_cmpstr (out, ==, "unknown glyphs: 0\n");
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
-    g_assert_cmpuint (count (text, headings[i]), >=, 1);
+    g_assert_cmpuint (jx_test_count (text, headings[i]), >=, 1);
   for (guint p = 0; p < n_pages; p++)
     {
       g_autofree char *footer = g_strdup_printf ("第 %u 页，共 %u 页", p + 1, n_pages);
 
-      g_assert_cmpuint (count (pages[p], footer), ==, 1);
+      g_assert_cmpuint (jx_test_count (pages[p], footer), ==, 1);
       g_assert_nonnull (strstr (pages[p], "制表日期：2026年11月27日"));
       g_assert_nonnull (strstr (pages[p], "2026年1月1日 至 2026年12月31日"));
       g_assert_nonnull (strstr (pages[p], "筛选条件：无"));
     }
   g_assert_null (strstr (text, "Page "));
   g_assert_null (strstr (text, "Stalled"));
-  g_test_message ("pdffonts:\n%s", fonts);
   g_assert_nonnull (strstr (fonts, "NotoSansCJK"));
-  {
-    g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
-    gboolean embedded = FALSE;
-
-    for (guint i = 0; lines[i] != NULL; i++)
-      if (strstr (lines[i], "CJK") != NULL && strstr (lines[i], " yes ") != NULL)
-        embedded = TRUE;
-    g_assert_true (embedded);
-  }
+  g_assert_true (cjk_embedded);
 }
 
 /* Child of test_chinese: writes the report of DB to PATH in the current language. */
@@ -626,7 +516,7 @@ test_empty (Fixture       *f,
   /* A product line id no deal has. */
   filter.product_line_id = 999;
   report = write_report (f, &filter, path);
-  pages = pdf_pages (path, FALSE);
+  pages = jx_test_pdf_pages (path, "-raw");
   text = g_strjoinv ("\n", pages);
   g_assert_nonnull (strstr (text, "No deals were opened in this period"));
   g_assert_nonnull (strstr (text, "No deal is stalled."));
@@ -643,19 +533,16 @@ main (int   argc,
     return write_chinese (argv[2], argv[3]);
 
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/jx/funnel-report/json-figures", Fixture, NULL, fixture_set_up, test_json_figures,
-              fixture_tear_down);
-  g_test_add ("/jx/funnel-report/pages", Fixture, NULL, fixture_set_up, test_pages,
-              fixture_tear_down);
-  g_test_add ("/jx/funnel-report/breakdowns", Fixture, NULL, fixture_set_up, test_breakdowns,
-              fixture_tear_down);
-  g_test_add ("/jx/funnel-report/stalled", Fixture, NULL, fixture_set_up, test_stalled,
-              fixture_tear_down);
-  g_test_add ("/jx/funnel-report/chart-text-size", Fixture, NULL, fixture_set_up,
-              test_chart_text_size, fixture_tear_down);
-  g_test_add ("/jx/funnel-report/chinese", Fixture, NULL, fixture_set_up, test_chinese,
-              fixture_tear_down);
-  g_test_add ("/jx/funnel-report/empty", Fixture, NULL, fixture_set_up, test_empty,
-              fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add ("/jx/funnel-report/" path, Fixture, NULL, jx_test_demo_set_up, func, \
+              jx_test_demo_tear_down)
+  ADD ("json-figures", test_json_figures);
+  ADD ("pages", test_pages);
+  ADD ("breakdowns", test_breakdowns);
+  ADD ("stalled", test_stalled);
+  ADD ("chart-text-size", test_chart_text_size);
+  ADD ("chinese", test_chinese);
+  ADD ("empty", test_empty);
+#undef ADD
   return g_test_run ();
 }

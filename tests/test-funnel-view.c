@@ -6,48 +6,10 @@
 #include "jx-funnel-chart.h"
 #include "jx-funnel-view.h"
 #include "jx-stages-editor.h"
-#include "jx-test-util.h"
-#include "jx-ui.h"
-#include "jx-window.h"
+#include "jx-ui-test-util.h"
 
 static GtkApplication *app;
 static char *tmp_dir;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop until @done (@data) holds, or fails after 30 s. */
-static void
-wait_until (gboolean (*done) (gpointer data),
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate ();
-}
-
-/* Runs the main loop for @ms milliseconds, so that frames (style, layout) happen. */
-static void
-run_for (int ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 view_ready (gpointer data)
@@ -59,24 +21,6 @@ static gboolean
 chart_allocated (gpointer data)
 {
   return gtk_widget_get_width (data) > 0 && jx_funnel_chart_get_layout (data) != NULL;
-}
-
-static JxWindow *
-new_window (void)
-{
-  GDate today;
-  g_autoptr(JxClock) clock = NULL;
-  g_autoptr(JxContext) context = NULL;
-  JxWindow *window;
-
-  jx_test_date (&today, "2026-11-27");
-  clock = jx_clock_new_fixed (&today);
-  context = jx_context_new (clock);
-  window = jx_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
 }
 
 /* A demo database (scale 1) made once per run, copied for each test that changes it. */
@@ -106,22 +50,15 @@ open_funnel (JxWindow   **window_out,
              const char  *name)
 {
   g_autofree char *path = demo_copy (name);
-  JxWindow *window = new_window ();
+  JxWindow *window = jx_ui_test_new_window (app, path, 1280, 900);
   JxFunnelView *view;
 
-  g_assert_true (jx_window_open_database (window, path, FALSE));
   jx_window_show_view (window, "funnel");
   view = JX_FUNNEL_VIEW (jx_window_get_view (window, "funnel"));
-  wait_until (view_ready, view);
-  wait_until (chart_allocated, jx_funnel_view_get_chart (view));
+  jx_ui_test_wait_until (view_ready, view);
+  jx_ui_test_wait_until (chart_allocated, jx_funnel_view_get_chart (view));
   *window_out = window;
   return view;
-}
-
-static JxStore *
-store_of (JxWindow *window)
-{
-  return jx_context_get_store (jx_window_get_context (window));
 }
 
 static void
@@ -252,7 +189,7 @@ assert_row_opens_deal (JxFunnelView *view,
 
   g_assert_nonnull (list_view);
   g_signal_emit_by_name (list_view, "activate", 0);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpuint (n_visible_toplevels (), ==, before + 1);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -264,7 +201,7 @@ assert_row_opens_deal (JxFunnelView *view,
           break;
         }
     }
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 static GtkEventController *
@@ -295,7 +232,7 @@ test_band_click (void)
   const JxFunnelReport *report = jx_funnel_view_get_report (view);
   int width = gtk_widget_get_width (GTK_WIDGET (chart));
   GtkEventController *click = find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_CLICK);
-  JxStore *store = store_of (window);
+  JxStore *store = jx_ui_test_window_store (window);
   g_autoptr(GArray) reached = NULL;
   g_autoptr(GArray) next = NULL;
   g_autoptr(GArray) won = NULL;
@@ -312,19 +249,19 @@ test_band_click (void)
   g_assert_true (jx_funnel_layout_get_band_shape (layout, 1, &cx, &top, &bottom, &top_w,
                                                   &bottom_w));
   g_signal_emit_by_name (click, "released", 1, cx, (top + bottom) / 2);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (jx_funnel_chart_get_selected (chart), ==, 1);
   reached = deal_ids (store, &filter, JX_FUNNEL_SET_REACHED, report->stages[1].stage_id);
   g_assert_cmpuint (reached->len, ==, report->stages[1].reached);
   assert_listed (view, reached);
 
   /* The list beside the chart does not squeeze it. */
-  run_for (100);
+  jx_ui_test_run_for (100);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), ==, width);
 
   /* Down arrow: the next band. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.move", "i", 1));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (jx_funnel_chart_get_selected (chart), ==, 2);
   next = deal_ids (store, &filter, JX_FUNNEL_SET_REACHED, report->stages[2].stage_id);
   assert_listed (view, next);
@@ -333,7 +270,7 @@ test_band_click (void)
   layout = jx_funnel_chart_get_layout (chart);
   g_assert_true (jx_funnel_layout_get_outcome_rect (layout, JX_FUNNEL_HIT_WON, &rect));
   g_signal_emit_by_name (click, "released", 1, rect.x + rect.width / 2, rect.y + rect.height / 2);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (jx_funnel_chart_get_selected (chart), ==, JX_FUNNEL_HIT_WON);
   won = deal_ids (store, &filter, JX_FUNNEL_SET_WON, 0);
   g_assert_cmpuint (won->len, ==, report->won_count);
@@ -349,7 +286,7 @@ test_band_click (void)
 
   /* A click beside the funnel, on nothing, changes nothing. */
   g_signal_emit_by_name (click, "released", 1, 1.0, 1.0);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (jx_funnel_chart_get_selected (chart), ==, JX_FUNNEL_HIT_WON);
 
   /* The tooltip at the band is the painter's. */
@@ -368,8 +305,8 @@ select_and_wait (JxFunnelView *view,
                  guint         position)
 {
   gtk_drop_down_set_selected (jx_funnel_view_get_dropdown (view, dropdown), position);
-  iterate ();
-  wait_until (view_ready, view);
+  jx_ui_test_iterate ();
+  jx_ui_test_wait_until (view_ready, view);
 }
 
 /* What the view shows for @filter is what jx_funnel_compute() says. */
@@ -434,7 +371,7 @@ test_filters (void)
 {
   JxWindow *window;
   JxFunnelView *view = open_funnel (&window, "filters.db");
-  JxStore *store = store_of (window);
+  JxStore *store = jx_ui_test_window_store (window);
   g_autoptr(JxFunnelReport) all = NULL;
   JxDealFilter filter;
   GtkEntry *from, *to;
@@ -489,17 +426,17 @@ test_filters (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2026-07-01");
   gtk_editable_set_text (GTK_EDITABLE (from), "2026-01-01");
   gtk_editable_set_text (GTK_EDITABLE (to), "2026-06-30");
-  iterate ();
-  wait_until (view_ready, view);
+  jx_ui_test_iterate ();
+  jx_ui_test_wait_until (view_ready, view);
   g_assert_true (jx_deal_filter_set_period_iso (&filter, "2026-01-01", "2026-06-30", NULL));
   assert_shows (view, store, &filter);
   gtk_editable_set_text (GTK_EDITABLE (to), "2026-13-01");
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
   assert_shows (view, store, &filter);
   gtk_editable_set_text (GTK_EDITABLE (to), "");
-  iterate ();
-  wait_until (view_ready, view);
+  jx_ui_test_iterate ();
+  jx_ui_test_wait_until (view_ready, view);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
   g_date_clear (&filter.to, 1);
   assert_shows (view, store, &filter);
@@ -507,8 +444,8 @@ test_filters (void)
   /* This quarter with a fiscal year that starts in February: November to January. */
   select_and_wait (view, "period", 0);
   g_assert_true (jx_store_set_setting (store, "fiscal_year_start_month", "2", NULL));
-  iterate ();
-  wait_until (view_ready, view);
+  jx_ui_test_iterate ();
+  jx_ui_test_wait_until (view_ready, view);
   jx_funnel_view_get_filter (view, &filter);
   jx_test_date (&day, "2026-11-01");
   g_assert_cmpint (g_date_compare (&filter.from, &day), ==, 0);
@@ -543,7 +480,8 @@ test_database_switch (void)
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(JxStore) b = jx_store_open (other, JX_STORE_OPEN_DEFAULT, &error);
-    g_autoptr(JxNameList) names = jx_name_list_new (store_of (window), JX_TABLE_REGIONS);
+    g_autoptr(JxNameList) names = jx_name_list_new (jx_ui_test_window_store (window),
+                                                    JX_TABLE_REGIONS);
     g_autoptr(JxNamedItem) first = g_list_model_get_item (G_LIST_MODEL (names), 0);
     gint64 y = jx_named_item_get_id (first);
     g_autofree char *sql = NULL;
@@ -559,19 +497,20 @@ test_database_switch (void)
   }
 
   g_assert_true (jx_window_open_database (window, other, FALSE));
-  iterate ();
-  wait_until (view_ready, view);
+  jx_ui_test_iterate ();
+  jx_ui_test_wait_until (view_ready, view);
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (regions)), ==,
                    region);
   jx_funnel_view_get_filter (view, &filter);
   g_assert_cmpint (filter.region_id, !=, id_in_a);
-  g_assert_cmpint (filter.region_id, ==, named_id (store_of (window), JX_TABLE_REGIONS,
-                                                   gtk_drop_down_get_selected (regions) - 1));
-  assert_shows (view, store_of (window), &filter);
+  g_assert_cmpint (filter.region_id, ==,
+                   named_id (jx_ui_test_window_store (window), JX_TABLE_REGIONS,
+                             gtk_drop_down_get_selected (regions) - 1));
+  assert_shows (view, jx_ui_test_window_store (window), &filter);
 
   g_assert_true (jx_window_open_database (window, empty, TRUE));
-  iterate ();
-  wait_until (view_ready, view);
+  jx_ui_test_iterate ();
+  jx_ui_test_wait_until (view_ready, view);
   g_assert_cmpuint (gtk_drop_down_get_selected (regions), ==, 0);
   jx_funnel_view_get_filter (view, &filter);
   g_assert_cmpint (filter.region_id, ==, 0);
@@ -635,7 +574,7 @@ static void
 undo_in_editor (JxStagesEditor *editor)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 /* The stages editor: every change is in the database and the funnel at once, and undo
@@ -646,14 +585,14 @@ test_stages_editor (void)
 {
   JxWindow *window;
   JxFunnelView *view = open_funnel (&window, "stages.db");
-  JxStore *store = store_of (window);
+  JxStore *store = jx_ui_test_window_store (window);
   JxStagesEditor *editor;
   gint64 first, second, third;
   g_autofree char *old_name = NULL;
   GtkWidget *field;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "funnel.edit-stages", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   editor = find_editor ();
   g_assert_nonnull (editor);
   first = open_stage_at (store, 0);
@@ -666,13 +605,13 @@ test_stages_editor (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, old_name);
   gtk_editable_set_text (GTK_EDITABLE (field), "Discovery");
   g_signal_emit_by_name (field, "apply");
-  iterate ();
+  jx_ui_test_iterate ();
   {
     g_autofree char *name = stage_name (store, first);
 
     g_assert_cmpstr (name, ==, "Discovery");
   }
-  wait_until (view_ready, view);
+  jx_ui_test_wait_until (view_ready, view);
   g_assert_cmpstr (jx_funnel_view_get_report (view)->stages[0].name, ==, "Discovery");
   g_assert_cmpstr (jx_store_get_undo_label (store), ==, _("Rename stage"));
   undo_in_editor (editor);
@@ -682,7 +621,7 @@ test_stages_editor (void)
     g_assert_cmpstr (name, ==, old_name);
   }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, old_name);
-  wait_until (view_ready, view);
+  jx_ui_test_wait_until (view_ready, view);
   g_assert_cmpstr (jx_funnel_view_get_report (view)->stages[0].name, ==, old_name);
 
   /* The stalled threshold: set, shown in the funnel, and back to the suggestion. */
@@ -692,14 +631,14 @@ test_stages_editor (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (field), "45");
   g_signal_emit_by_name (field, "activate");
-  iterate ();
+  jx_ui_test_iterate ();
   {
     g_autofree char *sql = g_strdup_printf ("SELECT stalled_days FROM stages WHERE id = %"
                                             G_GINT64_FORMAT, second);
 
     g_assert_cmpint (jx_test_query_int (store, sql), ==, 45);
   }
-  wait_until (view_ready, view);
+  jx_ui_test_wait_until (view_ready, view);
   g_assert_cmpint (jx_funnel_view_get_report (view)->stages[1].stalled_threshold, ==, 45);
   g_assert_false (jx_funnel_view_get_report (view)->stages[1].threshold_suggested);
   undo_in_editor (editor);
@@ -710,10 +649,10 @@ test_stages_editor (void)
   /* Alt+Down's action moves the first stage down; undo puts it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.move", "(xi)", first,
                                              1));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (open_stage_at (store, 0), ==, second);
   g_assert_cmpint (open_stage_at (store, 1), ==, first);
-  wait_until (view_ready, view);
+  jx_ui_test_wait_until (view_ready, view);
   g_assert_cmpint (jx_funnel_view_get_report (view)->stages[0].stage_id, ==, second);
   undo_in_editor (editor);
   g_assert_cmpint (open_stage_at (store, 0), ==, first);
@@ -738,7 +677,7 @@ test_stages_editor (void)
     g_signal_emit_by_name (drop, "drop", &value, 10.0,
                            (double) gtk_widget_get_height (target) - 2, &accepted);
     g_assert_true (accepted);
-    iterate ();
+    jx_ui_test_iterate ();
     g_assert_cmpint (open_stage_at (store, 0), ==, second);
     g_assert_cmpint (open_stage_at (store, 1), ==, third);
     g_assert_cmpint (open_stage_at (store, 2), ==, first);
@@ -749,7 +688,7 @@ test_stages_editor (void)
 
   /* A stage deals went through is not deleted; the dialog says why. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.delete", "x", first));
-  iterate ();
+  jx_ui_test_iterate ();
   {
     GtkWindow *dialog = find_message_dialog ();
     g_autofree char *name = stage_name (store, first);
@@ -767,7 +706,7 @@ test_stages_editor (void)
     gint64 added;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.add", NULL));
-    iterate ();
+    jx_ui_test_iterate ();
     g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM stages WHERE kind = 0"), ==,
                      n_open + 1);
     added = open_stage_at (store, n_open);
@@ -777,10 +716,10 @@ test_stages_editor (void)
       g_assert_cmpstr (name, ==, _("New Stage"));
     }
     g_assert_nonnull (jx_stages_editor_get_field (editor, added, "row"));
-    wait_until (view_ready, view);
+    jx_ui_test_wait_until (view_ready, view);
     g_assert_cmpuint (jx_funnel_view_get_report (view)->n_stages, ==, n_open + 1);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "stages.delete", "x", added));
-    iterate ();
+    jx_ui_test_iterate ();
     g_assert_null (find_message_dialog ());
     g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM stages WHERE kind = 0"), ==,
                      n_open);
@@ -852,12 +791,12 @@ test_dark (void)
   guint8 light[3], dark[3], light_bg[3], dark_bg[3];
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  wait_until (style_is_dark, GINT_TO_POINTER (FALSE));
-  run_for (300);
+  jx_ui_test_wait_until (style_is_dark, GINT_TO_POINTER (FALSE));
+  jx_ui_test_run_for (300);
   band_pixel (chart, 0, light, light_bg);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_until (style_is_dark, GINT_TO_POINTER (TRUE));
-  run_for (300);
+  jx_ui_test_wait_until (style_is_dark, GINT_TO_POINTER (TRUE));
+  jx_ui_test_run_for (300);
   band_pixel (chart, 0, dark, dark_bg);
   g_test_message ("band 0: light #%02x%02x%02x, dark #%02x%02x%02x", light[0], light[1], light[2],
                   dark[0], dark[1], dark[2]);
@@ -880,28 +819,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
-  app = gtk_application_new ("io.github.jingxi.Jingxi.TestFunnel", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.TestFunnel", &app, &tmp_dir))
+    return g_test_run ();
 
   g_test_add_func ("/jx/funnel-view/band-click", test_band_click);
   g_test_add_func ("/jx/funnel-view/filters", test_filters);
   g_test_add_func ("/jx/funnel-view/database-switch", test_database_switch);
   g_test_add_func ("/jx/funnel-view/stages-editor", test_stages_editor);
   g_test_add_func ("/jx/funnel-view/dark", test_dark);
-  status = g_test_run ();
-  g_object_unref (app);
-  jx_test_remove_dir (tmp_dir);
-  return status;
+  return jx_ui_test_run (app, tmp_dir);
 }

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <math.h>
-#include <sys/wait.h>
-#include <json-glib/json-glib.h>
 
 #include "jx-test-util.h"
 
@@ -313,32 +311,6 @@ test_deal_ids (void)
   jx_test_remove_dir (dir);
 }
 
-/* Runs jingxi-cli with @args (NULL-terminated) and returns its exit status. */
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("JINGXI_CLI");
-  int status = -1;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 static void
 test_cli_json (void)
 {
@@ -353,8 +325,9 @@ test_cli_json (void)
   {
     g_autoptr(JxStore) store = open_history (dir, JX_STORE_OPEN_DEFAULT);
   }
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "funnel", "--from", "2026-10-01",
-                            "--to", "2026-12-31", "--today", "2026-11-27", "--json", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "funnel", "--from", "2026-10-01",
+                                    "--to", "2026-12-31", "--today", "2026-11-27", "--json", NULL),
+                   ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   root = json_node_get_object (json_parser_get_root (parser));
 
@@ -394,9 +367,10 @@ test_cli_json (void)
   g_clear_pointer (&err, g_free);
 
   /* A region without a target: coverage is null. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "funnel", "--from", "2026-10-01",
-                            "--to", "2026-12-31", "--region", "East", "--today", "2026-11-27",
-                            "--json", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "funnel", "--from", "2026-10-01",
+                                    "--to", "2026-12-31", "--region", "East", "--today",
+                                    "2026-11-27", "--json", NULL),
+                   ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_true (json_object_get_null_member (root, "coverage"));
@@ -406,27 +380,23 @@ test_cli_json (void)
   g_clear_pointer (&err, g_free);
 
   /* Text output, unknown names (exit 1, naming the value), a bad date (exit 2). */
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "funnel", "--today", "2026-11-27", NULL), ==, 0);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "funnel", "--today", "2026-11-27", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Prospecting"));
   g_assert_nonnull (strstr (out, "40.0%"));   /* all time: 2 won, 3 lost */
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "funnel", "--owner", "Nobody", NULL), ==, 1);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "funnel", "--owner", "Nobody", NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (err, "Nobody"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "funnel", "--product-line", "Gadgets", NULL), ==, 1);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "funnel", "--product-line", "Gadgets", NULL), ==,
+      1);
   g_assert_nonnull (strstr (err, "Gadgets"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "funnel", "--tier", "platinum", NULL), ==, 1);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", path, "funnel", "--tier", "platinum", NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (err, "platinum"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "--db", path, "funnel", "--from", "2026-02-30", NULL), ==, 2);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "funnel", "--help", NULL), ==, 0);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", path, "funnel", "--from", "2026-02-30", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "funnel", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--customer-type"));
   jx_test_remove_dir (dir);
 }

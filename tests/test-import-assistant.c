@@ -7,9 +7,7 @@
 #include "jx-application.h"
 #include "jx-import-assistant.h"
 #include "jx-overview-view.h"
-#include "jx-test-util.h"
-#include "jx-ui.h"
-#include "jx-window.h"
+#include "jx-ui-test-util.h"
 
 /*
  * The import assistant driven as a user would: Import… from the window, a file, the
@@ -33,13 +31,6 @@ static const char deals_csv[] =
   "D-004,,Ann Lee,GTXPro,Qualified,2026-03-01,,800,\n"
   "D-005,Betatech,Ann Lee,MG Special,Won,2026-02-01,2026-03-15,300,\n";
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Lets the frame clock lay out and draw what changed. */
 static void
 settle (void)
@@ -48,10 +39,10 @@ settle (void)
 
   while (g_get_monotonic_time () < until)
     {
-      iterate ();
+      jx_ui_test_iterate ();
       g_usleep (10 * 1000);
     }
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 /* A database with two customers, two products and a rep, written through its own
@@ -76,43 +67,6 @@ make_database (const char *name)
   return g_steal_pointer (&path);
 }
 
-static char *
-write_file (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static JxWindow *
-new_window (const char *db)
-{
-  GDate today;
-  g_autoptr(JxClock) clock = NULL;
-  g_autoptr(JxContext) context = NULL;
-  JxWindow *window;
-
-  jx_test_date (&today, "2026-11-27");
-  clock = jx_clock_new_fixed (&today);
-  context = jx_context_new (clock);
-  window = jx_window_new (app, context);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (jx_window_open_database (window, db, FALSE));
-  iterate ();
-  return window;
-}
-
-static JxStore *
-window_store (JxWindow *window)
-{
-  return jx_context_get_store (jx_window_get_context (window));
-}
-
 /* Import… opens the assistant; it is the visible toplevel of its type. */
 static JxImportAssistant *
 open_assistant (JxWindow *window)
@@ -120,7 +74,7 @@ open_assistant (JxWindow *window)
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
@@ -247,7 +201,7 @@ next (JxImportAssistant *assistant)
 {
   g_assert_true (can_go_next (assistant));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.next", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 /* Runs the main loop until the assistant shows @page; the worker runs meanwhile. */
@@ -262,7 +216,7 @@ wait_for_page (JxImportAssistant *assistant,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 /* Saves what the assistant shows as JX_SHOT_DIR/import-NAME.png, when asked to. */
@@ -324,7 +278,7 @@ choose (GtkWidget  *row,
 {
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row_child (row, GTK_TYPE_DROP_DOWN)),
                               choice_index (row, label));
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 static gint64
@@ -350,10 +304,10 @@ static void
 test_import_deals (void)
 {
   g_autofree char *db = make_database ("deals.db");
-  g_autofree char *csv = write_file ("pipeline.csv", deals_csv, -1);
+  g_autofree char *csv = jx_test_write_file (tmp_dir, "pipeline.csv", deals_csv, -1);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
-  JxWindow *window = new_window (db);
-  JxStore *store = window_store (window);
+  JxWindow *window = jx_ui_test_new_window (app, db, 0, 0);
+  JxStore *store = jx_ui_test_window_store (window);
   JxOverviewView *overview = JX_OVERVIEW_VIEW (jx_window_get_view (window, "overview"));
   JxImportAssistant *assistant;
   JxImport *import;
@@ -438,7 +392,7 @@ test_import_deals (void)
   choose (row, _("Entered Another Stage…"));
   g_assert_true (gtk_widget_get_visible (row_child (row, GTK_TYPE_ENTRY)));
   gtk_editable_set_text (GTK_EDITABLE (row_child (row, GTK_TYPE_ENTRY)), "Engaging");
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpstr (jx_import_get_column (import, 5)->field, ==, "entered:Engaging");
   g_assert_cmpstr (selected_choice (row), ==, _("Entered Another Stage…"));
   shot (assistant, "3-mapping");
@@ -533,7 +487,7 @@ test_import_deals (void)
 
   /* 6. Undo takes back exactly the import. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (count (store, "SELECT count(*) FROM deals"), ==, 0);
   g_assert_cmpint (count (store, "SELECT count(*) FROM stage_events"), ==, 0);
   g_assert_cmpint (count (store, "SELECT count(*) FROM products"), ==, 2);
@@ -548,7 +502,7 @@ test_import_deals (void)
   /* Close closes. */
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
   next (assistant);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_null (assistant);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -558,15 +512,16 @@ static void
 test_errors (void)
 {
   g_autofree char *db = make_database ("errors.db");
-  g_autofree char *csv = write_file ("errors.csv",
-                                     "ref,customer,product,stage,amount,opened,closed\n"
-                                     "E-1,Acme,GTX Pro,Won,100,2026-01-05,2026-13-01\n"
-                                     "E-2,Acme,GTX Pro,Prospecting,-5,2026-01-05,\n"
-                                     "E-1,Acme,GTX Pro,Prospecting,7,2026-01-05,\n"
-                                     "E-4,Acme,GTX Pro,Won,10,2026-03-01,2026-02-01\n", -1);
+  g_autofree char *csv = jx_test_write_file (tmp_dir, "errors.csv",
+                                             "ref,customer,product,stage,amount,opened,closed\n"
+                                             "E-1,Acme,GTX Pro,Won,100,2026-01-05,2026-13-01\n"
+                                             "E-2,Acme,GTX Pro,Prospecting,-5,2026-01-05,\n"
+                                             "E-1,Acme,GTX Pro,Prospecting,7,2026-01-05,\n"
+                                             "E-4,Acme,GTX Pro,Won,10,2026-03-01,2026-02-01\n",
+                                             -1);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
-  JxWindow *window = new_window (db);
-  JxStore *store = window_store (window);
+  JxWindow *window = jx_ui_test_new_window (app, db, 0, 0);
+  JxStore *store = jx_ui_test_window_store (window);
   gint64 before = fingerprint (store);
   JxImportAssistant *assistant = open_assistant (window);
   const JxImportSummary *summary;
@@ -601,7 +556,7 @@ test_errors (void)
   shot (assistant, "4-errors");
   /* Import stays out of reach, even by its action. */
   gtk_widget_activate_action (GTK_WIDGET (assistant), "import.next", NULL);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpstr (jx_import_assistant_get_page (assistant), ==, "problems");
   g_assert_cmpint (fingerprint (store), ==, before);
   g_assert_false (jx_store_can_undo (store));
@@ -635,7 +590,7 @@ choose_row (JxImportAssistant *assistant,
 
   g_assert_true (ADW_IS_COMBO_ROW (row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 /* A file as Excel saves it on Chinese Windows: GB18030, Chinese headers, dates with the
@@ -653,13 +608,13 @@ test_chinese_file (void)
   g_autofree char *bytes = g_convert (text, -1, "GB18030", "UTF-8", NULL, &length, &error);
   g_autofree char *csv = NULL;
   g_autoptr(GFile) file = NULL;
-  JxWindow *window = new_window (db);
-  JxStore *store = window_store (window);
+  JxWindow *window = jx_ui_test_new_window (app, db, 0, 0);
+  JxStore *store = jx_ui_test_window_store (window);
   JxImportAssistant *assistant = open_assistant (window);
   const JxImportSummary *summary;
 
   g_assert_no_error (error);
-  csv = write_file ("商机.csv", bytes, length);
+  csv = jx_test_write_file (tmp_dir, "商机.csv", bytes, length);
   file = g_file_new_for_path (csv);
   jx_import_assistant_set_file (assistant, file);
   g_assert_cmpint (jx_import_assistant_get_kind (assistant), ==, JX_IMPORT_KIND_DEALS);
@@ -712,11 +667,11 @@ test_bad_file (void)
 {
   static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
   g_autofree char *db = make_database ("bad.db");
-  g_autofree char *binary = write_file ("picture.csv", png, sizeof png);
+  g_autofree char *binary = jx_test_write_file (tmp_dir, "picture.csv", png, sizeof png);
   g_autofree char *missing = g_build_filename (tmp_dir, "missing.csv", NULL);
-  g_autofree char *empty = write_file ("empty.csv", "", 0);
-  JxWindow *window = new_window (db);
-  JxStore *store = window_store (window);
+  g_autofree char *empty = jx_test_write_file (tmp_dir, "empty.csv", "", 0);
+  JxWindow *window = jx_ui_test_new_window (app, db, 0, 0);
+  JxStore *store = jx_ui_test_window_store (window);
   JxImportAssistant *assistant = open_assistant (window);
   const char *const paths[] = { binary, missing, empty };
 
@@ -775,8 +730,8 @@ test_cancel (void)
   g_autofree char *db = make_database ("cancel.db");
   g_autofree char *csv = g_build_filename (tmp_dir, "large.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
-  JxWindow *window = new_window (db);
-  JxStore *store = window_store (window);
+  JxWindow *window = jx_ui_test_new_window (app, db, 0, 0);
+  JxStore *store = jx_ui_test_window_store (window);
   JxImportAssistant *assistant;
   gint64 before = fingerprint (store);
   const guint n_rows = 200000;
@@ -819,7 +774,7 @@ test_cancel (void)
   start_and_wait_for_progress (assistant);
   g_object_ref (assistant);
   gtk_window_close (GTK_WINDOW (assistant));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_true (jx_import_assistant_is_running (assistant) ||
                  !gtk_widget_get_visible (GTK_WIDGET (assistant)));
   {
@@ -832,7 +787,7 @@ test_cancel (void)
       }
   }
   g_object_unref (assistant);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (fingerprint (store), ==, before);
   g_assert_false (jx_store_can_undo (store));
   g_assert_false (jx_store_in_transaction (store));
@@ -846,8 +801,8 @@ test_create_all (void)
   g_autofree char *db = make_database ("team.db");
   g_autofree char *csv = g_build_filename (tmp_dir, "sales_teams.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
-  JxWindow *window = new_window (db);
-  JxStore *store = window_store (window);
+  JxWindow *window = jx_ui_test_new_window (app, db, 0, 0);
+  JxStore *store = jx_ui_test_window_store (window);
   JxImportAssistant *assistant = open_assistant (window);
   g_autofree char *more = NULL;
   g_autofree char *n = NULL;
@@ -874,7 +829,7 @@ test_create_all (void)
   find_row (assistant, more);
   g_assert_false (can_go_next (assistant));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.create-all", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (row_child (find_row (assistant, "Boss 0"),
                                                                GTK_TYPE_SWITCH))));
   g_assert_true (can_go_next (assistant));
@@ -893,20 +848,11 @@ test_create_all (void)
 static void
 test_action_enabled (void)
 {
-  GDate today;
-  g_autoptr(JxClock) clock = NULL;
-  g_autoptr(JxContext) context = NULL;
-  JxWindow *window;
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   g_autofree char *db = make_database ("action.db");
 
-  jx_test_date (&today, "2026-11-27");
-  clock = jx_clock_new_fixed (&today);
-  context = jx_context_new (clock);
-  window = jx_window_new (app, context);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
-  iterate ();
+  jx_ui_test_iterate ();
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -926,20 +872,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
-  app = gtk_application_new ("io.github.jingxi.Jingxi.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.Test", &app, &tmp_dir))
+    return g_test_run ();
 
   g_test_add_func ("/jx/import-assistant/action-enabled", test_action_enabled);
   g_test_add_func ("/jx/import-assistant/import-deals", test_import_deals);
@@ -948,8 +884,5 @@ main (int   argc,
   g_test_add_func ("/jx/import-assistant/chinese-file", test_chinese_file);
   g_test_add_func ("/jx/import-assistant/create-all", test_create_all);
   g_test_add_func ("/jx/import-assistant/cancel", test_cancel);
-  status = g_test_run ();
-  g_object_unref (app);
-  jx_test_remove_dir (tmp_dir);
-  return status;
+  return jx_ui_test_run (app, tmp_dir);
 }

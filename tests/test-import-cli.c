@@ -1,49 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include <sys/wait.h>
-#include <json-glib/json-glib.h>
-
 #include "jx-test-util.h"
-
-/* Runs jingxi-cli with @args (NULL-terminated) and returns its exit status. */
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("JINGXI_CLI");
-  int status = -1;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_free (*out);
-  g_free (*err);
-  *out = *err = NULL;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *content)
-{
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, content, -1, NULL));
-  return path;
-}
 
 static void
 test_import_export (void)
@@ -52,26 +9,28 @@ test_import_export (void)
   g_autofree char *db = g_build_filename (dir, "cli.db", NULL);
   g_autofree char *db2 = g_build_filename (dir, "cli2.db", NULL);
   g_autofree char *out = NULL, *err = NULL;
-  g_autofree char *bad = write_file (dir, "bad.csv",
+  g_autofree char *bad = jx_test_write_file (dir, "bad.csv",
     "opportunity_id,product,deal_stage,close_date,close_value\n"
-    "X1,GTXPro,Won,2017-13-01,5\n");
-  g_autofree char *good = write_file (dir, "good.csv",
+    "X1,GTXPro,Won,2017-13-01,5\n", -1);
+  g_autofree char *good = jx_test_write_file (dir, "good.csv",
     "opportunity_id,account,deal_stage,close_date,close_value,notes\n"
     "X1,=Acme,Won,2017-03-01,\"1,000\",+call\n"
-    "X2,,Prospecting,,,\n");
+    "X2,,Prospecting,,,\n", -1);
   g_autofree char *exported = g_build_filename (dir, "deals-out.csv", NULL);
   g_autofree char *text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", db, "init", NULL), ==, 0);
-  g_assert_cmpint (run_cli (&out, &err, "import", "--help", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "init", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "import", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--create-missing"));
-  g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "widgets", good, NULL), ==, 2);
-  g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", NULL), ==, 2);
-  g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", good, "--date-format",
-                            "Y/D/M", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "import", "widgets", good, NULL), ==,
+                   2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "import", "deals", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "import", "deals", good,
+                                    "--date-format", "Y/D/M", NULL),
+                   ==, 2);
 
   /* A file that is not there, or a folder: exit 1, the name said once. */
   {
@@ -81,42 +40,48 @@ test_import_export (void)
     g_autofree char *folder = g_strdup_printf ("jingxi-cli: “%s” is a folder. Choose a CSV "
                                                "file.\n", dir);
 
-    g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", missing, NULL), ==, 1);
+    g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "import", "deals", missing, NULL), ==,
+                     1);
     g_assert_cmpstr (err, ==, expected);
-    g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", dir, NULL), ==, 1);
+    g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "import", "deals", dir, NULL), ==, 1);
     g_assert_cmpstr (err, ==, folder);
   }
 
   /* A bad file: exit 1, FILE:LINE: errors and the unknown names, nothing written. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", bad, NULL), ==, 1);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "import", "deals", bad, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "bad.csv:2: column \"close_date\": \"2017-13-01\" is not a date "
                                  "(expected YYYY-MM-DD)\n"));
   g_assert_nonnull (strstr (err, "bad.csv:2: unknown product \"GTXPro\" (1 row)\n"));
-  g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", bad, "--json", NULL), ==, 1);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "import", "deals", bad, "--json", NULL),
+                   ==, 1);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpint (json_object_get_int_member (root, "error_count"), ==, 1);
   g_assert_false (json_object_get_boolean_member (root, "written"));
 
   /* A dry run, then the real thing. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", good, "--create-missing",
-                            "--dry-run", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "import", "deals", good,
+                                    "--create-missing", "--dry-run", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "2 new, 0 updated, 0 unchanged. Nothing was written."));
-  g_assert_cmpint (run_cli (&out, &err, "--db", db, "import", "deals", good, "--create-missing",
-                            "--json", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "import", "deals", good,
+                                    "--create-missing", "--json", NULL),
+                   ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpint (json_object_get_int_member (root, "new"), ==, 2);
   g_assert_true (json_object_get_boolean_member (root, "written"));
 
   /* Export escapes formula cells; importing the export into a new database gives the same. */
-  g_assert_cmpint (run_cli (&out, &err, "--db", db, "export", "deals", "--csv", exported, NULL), ==, 0);
+  g_assert_cmpint (
+      jx_test_run_cli (&out, &err, "--db", db, "export", "deals", "--csv", exported, NULL), ==, 0);
   g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFref,title,customer,"));
   g_assert_nonnull (strstr (text, "X1,,'=Acme,,,Won,1000.00,2017-03-01,,2017-03-01,2017-03-01,,,'+call\r\n"));
-  g_assert_cmpint (run_cli (&out, &err, "--db", db2, "init", NULL), ==, 0);
-  g_assert_cmpint (run_cli (&out, &err, "--db", db2, "import", "deals", exported,
-                            "--create-missing", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db2, "init", NULL), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db2, "import", "deals", exported,
+                                    "--create-missing", NULL),
+                   ==, 0);
   {
     g_autoptr(JxStore) store = jx_store_open (db2, JX_STORE_OPEN_DEFAULT, &error);
 
@@ -125,7 +90,7 @@ test_import_export (void)
     g_assert_cmpint (jx_test_query_int (store, "SELECT amount FROM deals WHERE ref = 'X1'"), ==, 100000);
     g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM deals WHERE notes = '+call'"), ==, 1);
   }
-  g_assert_cmpint (run_cli (&out, &err, "--db", db, "export", "deals", NULL), ==, 2);
+  g_assert_cmpint (jx_test_run_cli (&out, &err, "--db", db, "export", "deals", NULL), ==, 2);
   jx_test_remove_dir (dir);
 }
 

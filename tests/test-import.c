@@ -1,25 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include <json-glib/json-glib.h>
-
 #include "jx-import-private.h"
 #include "jx-test-util.h"
 
 /* ---------------------------------------------------------------- helpers */
-
-static char *
-fixture (const char *dir,
-         const char *name,
-         const char *content,
-         gssize      len)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, content, len, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 /* SHA-256 over every row of every table, so "the database is unchanged" means byte for
  * byte in its data. */
@@ -83,6 +67,26 @@ dump (JxStore    *store,
     }
   sqlite3_finalize (stmt);
   return g_string_free (out, FALSE);
+}
+
+static void
+assert_rows (JxStore    *store,
+             const char *sql,
+             const char *expected)
+{
+  g_autofree char *rows = dump (store, sql);
+
+  g_assert_cmpstr (rows, ==, expected);
+}
+
+/* The data of @store is what db_checksum() gave @before. */
+static void
+assert_unchanged (JxStore    *store,
+                  const char *before)
+{
+  g_autofree char *after = db_checksum (store);
+
+  g_assert_cmpstr (before, ==, after);
 }
 
 typedef struct {
@@ -164,7 +168,6 @@ import_fails (JxStore       *store,
               const char    *expected)
 {
   g_autofree char *before = db_checksum (store);
-  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   gboolean ok;
@@ -185,8 +188,7 @@ import_fails (JxStore       *store,
   else if (!g_str_has_suffix (first, expected) ||
            first[strlen (first) - strlen (expected) - 1] != '/')
     g_assert_cmpstr (first, ==, expected);
-  after = db_checksum (store);
-  g_assert_cmpstr (before, ==, after);
+  assert_unchanged (store, before);
 }
 
 static JxStore *
@@ -205,28 +207,27 @@ test_customers (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "c.db");
-  g_autofree char *path = fixture (dir, "c.csv",
+  g_autofree char *path = jx_test_write_file (dir, "c.csv",
     "客户名称,行业,年收入,上级公司,备注\n"
     "华信北京,制造,\"1,200,000.50\",华信集团,\n"
     "Acme,Retail,,,first\n"
     "华信集团,制造,5000000,,\n", -1);
-  g_autofree char *edited = fixture (dir, "c2.csv",
+  g_autofree char *edited = jx_test_write_file (dir, "c2.csv",
     "客户名称,行业,年收入,上级公司,备注\n"
     "华信北京,制造,\"1,200,000.50\",华信集团,\n"
     "ACME ,Retail,,,second\n"
     "华信集团,制造,5000000,,\n", -1);
   Options create = { .create = TRUE };
-  g_autofree char *rows = NULL;
 
   import_fails (store, JX_IMPORT_KIND_CUSTOMERS, path, NULL,
                 "*c.csv:2: unknown type \"制造\" (2 rows)");
   import_ok (store, JX_IMPORT_KIND_CUSTOMERS, path, &create, 3, 0, 0);
-  rows = dump (store, "SELECT c.name, t.name, c.annual_revenue, p.name, c.notes FROM customers c "
+  assert_rows (store, "SELECT c.name, t.name, c.annual_revenue, p.name, c.notes FROM customers c "
                       "LEFT JOIN customer_types t ON t.id = c.type_id "
-                      "LEFT JOIN customers p ON p.id = c.parent_id ORDER BY c.id");
-  g_assert_cmpstr (rows, ==, "华信北京|制造|120000050|华信集团|\n"
-                             "Acme|Retail|∅|∅|first\n"
-                             "华信集团|制造|500000000|∅|\n");
+                      "LEFT JOIN customers p ON p.id = c.parent_id ORDER BY c.id",
+               "华信北京|制造|120000050|华信集团|\n"
+               "Acme|Retail|∅|∅|first\n"
+               "华信集团|制造|500000000|∅|\n");
   import_ok (store, JX_IMPORT_KIND_CUSTOMERS, path, NULL, 0, 0, 3);
   /* Names match trimmed and case-insensitively. */
   import_ok (store, JX_IMPORT_KIND_CUSTOMERS, edited, NULL, 0, 1, 2);
@@ -241,23 +242,22 @@ test_team (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "t.db");
-  g_autofree char *path = fixture (dir, "team.csv",
+  g_autofree char *path = jx_test_write_file (dir, "team.csv",
     "sales_agent,manager,regional_office\n"
     "Anna,Dustin,Central\n"
     "Ben,Dustin,Central\n"
     "Dustin,Zoe,Central\n"
     "Cara,,East\n", -1);
   Options create = { .create = TRUE };
-  g_autofree char *rows = NULL;
 
   import_fails (store, JX_IMPORT_KIND_TEAM, path, NULL, "*team.csv:2: unknown region \"Central\" (3 rows)");
   import_ok (store, JX_IMPORT_KIND_TEAM, path, &create, 4, 0, 0);
-  rows = dump (store, "SELECT t.name, m.name, r.name, t.is_manager FROM team_members t "
-                      "LEFT JOIN team_members m ON m.id = t.manager_id "
-                      "LEFT JOIN regions r ON r.id = t.region_id ORDER BY t.name");
   /* Zoe is created (named as a manager only); Dustin manages and is marked so. */
-  g_assert_cmpstr (rows, ==, "Anna|Dustin|Central|0\nBen|Dustin|Central|0\nCara|∅|East|0\n"
-                             "Dustin|Zoe|Central|1\nZoe|∅|∅|1\n");
+  assert_rows (store, "SELECT t.name, m.name, r.name, t.is_manager FROM team_members t "
+                      "LEFT JOIN team_members m ON m.id = t.manager_id "
+                      "LEFT JOIN regions r ON r.id = t.region_id ORDER BY t.name",
+               "Anna|Dustin|Central|0\nBen|Dustin|Central|0\nCara|∅|East|0\n"
+               "Dustin|Zoe|Central|1\nZoe|∅|∅|1\n");
   import_ok (store, JX_IMPORT_KIND_TEAM, path, NULL, 0, 0, 4);
   jx_test_remove_dir (dir);
 }
@@ -268,36 +268,32 @@ test_deal_history (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "d.db");
-  g_autofree char *path = fixture (dir, "deals.csv",
+  g_autofree char *path = jx_test_write_file (dir, "deals.csv",
     "ref,stage,amount,opened,qualified_on,proposal_on,closed\n"
     "W1,Won,1000,2024-01-01,2024-01-10,2024-02-01,2024-03-01\n"
     "L1,Lost,0,2024-01-01,2024-01-05,,2024-02-01\n"
     "O1,Proposal,,2024-01-03,2024-01-04,2024-01-20,\n"
     "O2,Qualified,50.5,,2024-02-02,,2024-06-30\n", -1);
   Options map = { .map = "qualified_on=entered:Qualified,proposal_on=entered:Proposal" };
-  g_autofree char *deals = NULL;
-  g_autofree char *events = NULL;
 
   import_ok (store, JX_IMPORT_KIND_DEALS, path, &map, 4, 0, 0);
-  deals = dump (store, "SELECT d.ref, s.name, d.status, d.amount, d.opened, d.expected_close, "
-                       "d.closed, d.stage_entered, d.furthest_position, l.name FROM deals d "
-                       "JOIN stages s ON s.id = d.stage_id LEFT JOIN stages l ON l.id = "
-                       "d.lost_at_stage_id ORDER BY d.ref");
   /* Positions: Prospecting 1 … Negotiation 5. A won deal reached every open stage; a lost
    * one is lost at its last open stage; O2's close date is its expected close and its
    * opened date is its first stage date. */
-  g_assert_cmpstr (deals, ==,
-    "L1|Lost|2|0|2024-01-01|∅|2024-02-01|2024-02-01|2|Qualified\n"
-    "O1|Proposal|0|∅|2024-01-03|∅|∅|2024-01-20|4|∅\n"
-    "O2|Qualified|0|5050|2024-02-02|2024-06-30|∅|2024-02-02|2|∅\n"
-    "W1|Won|1|100000|2024-01-01|∅|2024-03-01|2024-03-01|5|∅\n");
-  events = dump (store, "SELECT d.ref, s.name, e.entered FROM stage_events e JOIN deals d ON "
-                        "d.id = e.deal_id JOIN stages s ON s.id = e.stage_id ORDER BY 1, 3");
-  g_assert_cmpstr (events, ==,
-    "L1|Qualified|2024-01-05\nL1|Lost|2024-02-01\n"
-    "O1|Qualified|2024-01-04\nO1|Proposal|2024-01-20\n"
-    "O2|Qualified|2024-02-02\n"
-    "W1|Qualified|2024-01-10\nW1|Proposal|2024-02-01\nW1|Won|2024-03-01\n");
+  assert_rows (store, "SELECT d.ref, s.name, d.status, d.amount, d.opened, d.expected_close, "
+                      "d.closed, d.stage_entered, d.furthest_position, l.name FROM deals d "
+                      "JOIN stages s ON s.id = d.stage_id LEFT JOIN stages l ON l.id = "
+                      "d.lost_at_stage_id ORDER BY d.ref",
+               "L1|Lost|2|0|2024-01-01|∅|2024-02-01|2024-02-01|2|Qualified\n"
+               "O1|Proposal|0|∅|2024-01-03|∅|∅|2024-01-20|4|∅\n"
+               "O2|Qualified|0|5050|2024-02-02|2024-06-30|∅|2024-02-02|2|∅\n"
+               "W1|Won|1|100000|2024-01-01|∅|2024-03-01|2024-03-01|5|∅\n");
+  assert_rows (store, "SELECT d.ref, s.name, e.entered FROM stage_events e JOIN deals d ON "
+                      "d.id = e.deal_id JOIN stages s ON s.id = e.stage_id ORDER BY 1, 3",
+               "L1|Qualified|2024-01-05\nL1|Lost|2024-02-01\n"
+               "O1|Qualified|2024-01-04\nO1|Proposal|2024-01-20\n"
+               "O2|Qualified|2024-02-02\n"
+               "W1|Qualified|2024-01-10\nW1|Proposal|2024-02-01\nW1|Won|2024-03-01\n");
   /* Importing again changes nothing and adds no events. */
   import_ok (store, JX_IMPORT_KIND_DEALS, path, &map, 0, 0, 4);
   g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM stage_events"), ==, 8);
@@ -310,7 +306,7 @@ test_unknown_names (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "u.db");
-  g_autofree char *path = fixture (dir, "p.csv",
+  g_autofree char *path = jx_test_write_file (dir, "p.csv",
     "opportunity_id,product,deal_stage,close_value\n"
     "A,GTX Pro,Prospecting,\n"
     "B,GTXPro,Prospecting,\n"
@@ -371,12 +367,12 @@ test_alias (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "a.db");
-  g_autofree char *path = fixture (dir, "p.csv",
+  g_autofree char *path = jx_test_write_file (dir, "p.csv",
     "opportunity_id,product,deal_stage,close_value,close_date\n"
     "A,GTX Pro,Prospecting,,\n"
     "B,GTXPro,Prospecting,,\n"
     "C,gtxpro,Signed,500,2026-03-01\n", -1);
-  g_autofree char *team = fixture (dir, "t.csv", "name,manager\nAnn,Bob\n", -1);
+  g_autofree char *team = jx_test_write_file (dir, "t.csv", "name,manager\nAnn,Bob\n", -1);
   g_autoptr(JxImport) import = jx_import_new (store, JX_IMPORT_KIND_DEALS);
   g_autoptr(JxImport) members = jx_import_new (store, JX_IMPORT_KIND_TEAM);
   g_autoptr(GError) error = NULL;
@@ -425,7 +421,7 @@ test_outcomes (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "o.db");
-  g_autofree char *path = fixture (dir, "o.csv",
+  g_autofree char *path = jx_test_write_file (dir, "o.csv",
     "编号,销售阶段,金额,成交日期\n"
     "1,Closed Won,10,2024-01-01\n"
     "2,赢单,10,2024-01-01\n"
@@ -519,7 +515,7 @@ test_bad_files (void)
 
       if (g_str_equal (files[i].name, "binary.csv"))
         len = 15;
-      path = fixture (dir, files[i].name, files[i].content, len);
+      path = jx_test_write_file (dir, files[i].name, files[i].content, len);
       import_fails (store, files[i].kind, path, &options, files[i].expected);
     }
 
@@ -527,14 +523,15 @@ test_bad_files (void)
   {
     g_autofree char *name = g_strnfill (301, 'n');
     g_autofree char *content = g_strdup_printf ("name\n%s\n", name);
-    g_autofree char *path = fixture (dir, "long.csv", content, -1);
+    g_autofree char *path = jx_test_write_file (dir, "long.csv", content, -1);
 
     import_fails (store, JX_IMPORT_KIND_CUSTOMERS, path, NULL,
                   "long.csv:2: column \"name\": the value is 301 characters long (at most 300)");
   }
   /* A stage event before the deal opened, in a stage-events file. */
   {
-    g_autofree char *path = fixture (dir, "early.csv", "deal,stage,entered\nOLD,Won,2023-12-31\n", -1);
+    g_autofree char *path = jx_test_write_file (dir, "early.csv",
+                                                "deal,stage,entered\nOLD,Won,2023-12-31\n", -1);
 
     import_fails (store, JX_IMPORT_KIND_STAGE_EVENTS, path, NULL,
                   "early.csv:2: column \"entered\": the deal entered \"Won\" on 2023-12-31, before "
@@ -558,7 +555,7 @@ test_error_limit (void)
 
   for (int i = 0; i < 70; i++)
     g_string_append_printf (content, "R%d,Prospecting,%s\n", i, i % 2 ? "2024-01-01" : "soon");
-  path = fixture (dir, "many.csv", content->str, -1);
+  path = jx_test_write_file (dir, "many.csv", content->str, -1);
   import = run_import (store, JX_IMPORT_KIND_DEALS, path, NULL, &ok, &error);
   summary = jx_import_get_summary (import);
   g_assert_false (ok);
@@ -569,7 +566,7 @@ test_error_limit (void)
     g_string_append_printf (content, "R%d,Prospecting,never\n", i);
   g_clear_object (&import);
   g_clear_error (&error);
-  path = (g_free (path), fixture (dir, "more.csv", content->str, -1));
+  path = (g_free (path), jx_test_write_file (dir, "more.csv", content->str, -1));
   import = run_import (store, JX_IMPORT_KIND_DEALS, path, NULL, &ok, &error);
   summary = jx_import_get_summary (import);
   g_assert_cmpuint (summary->n_errors, ==, 120);
@@ -585,23 +582,21 @@ test_dry_run (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "r.db");
-  g_autofree char *path = fixture (dir, "p.csv", "product,series,price\nA,X,10\nB,X,20\nC,Y,\n", -1);
-  g_autofree char *path2 = fixture (dir, "p2.csv", "product,series,price\nA,X,10\nB,X,25\nD,Y,1\n", -1);
+  g_autofree char *path = jx_test_write_file (dir, "p.csv",
+    "product,series,price\nA,X,10\nB,X,20\nC,Y,\n", -1);
+  g_autofree char *path2 = jx_test_write_file (dir, "p2.csv",
+    "product,series,price\nA,X,10\nB,X,25\nD,Y,1\n", -1);
   Options dry = { .create = TRUE, .dry_run = TRUE };
   Options create = { .create = TRUE };
-  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *before = db_checksum (store);
 
-  before = db_checksum (store);
   import_ok (store, JX_IMPORT_KIND_PRODUCTS, path, &dry, 3, 0, 0);
-  after = db_checksum (store);
-  g_assert_cmpstr (before, ==, after);
+  assert_unchanged (store, before);
   import_ok (store, JX_IMPORT_KIND_PRODUCTS, path, &create, 3, 0, 0);
-  g_clear_pointer (&before, g_free);
-  g_clear_pointer (&after, g_free);
+  g_free (before);
   before = db_checksum (store);
   import_ok (store, JX_IMPORT_KIND_PRODUCTS, path2, &dry, 1, 1, 1);
-  after = db_checksum (store);
-  g_assert_cmpstr (before, ==, after);
+  assert_unchanged (store, before);
   /* A blank price is no price, not zero. */
   g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM products WHERE list_price IS NULL"), ==, 1);
   jx_test_remove_dir (dir);
@@ -618,14 +613,14 @@ test_gb18030 (void)
                      "HX-2;;商谈;;01/02/2024\r\n";
   gsize len = 0;
   g_autofree char *gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &len, NULL);
-  g_autofree char *path = fixture (dir, "gb.csv", gb, len);
+  g_autofree char *path = jx_test_write_file (dir, "gb.csv", gb, len);
   Options options = { .create = TRUE, .order = JX_DATE_ORDER_DMY };
-  g_autofree char *rows = NULL;
 
   import_ok (store, JX_IMPORT_KIND_DEALS, path, &options, 2, 0, 0);
-  rows = dump (store, "SELECT d.ref, c.name, s.name, d.amount, d.opened FROM deals d JOIN stages s "
-                      "ON s.id = d.stage_id LEFT JOIN customers c ON c.id = d.customer_id ORDER BY 1");
-  g_assert_cmpstr (rows, ==, "HX-1|华信科技|Won|1234560|2023-12-31\nHX-2|∅|商谈|∅|2024-02-01\n");
+  assert_rows (store, "SELECT d.ref, c.name, s.name, d.amount, d.opened FROM deals d JOIN stages s "
+                      "ON s.id = d.stage_id LEFT JOIN customers c ON c.id = d.customer_id "
+                      "ORDER BY 1",
+               "HX-1|华信科技|Won|1234560|2023-12-31\nHX-2|∅|商谈|∅|2024-02-01\n");
   jx_test_remove_dir (dir);
 }
 
@@ -635,22 +630,23 @@ test_stage_events (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "s.db");
-  g_autofree char *deals = fixture (dir, "d.csv", "ref,stage,opened\nA,Prospecting,2024-01-01\n"
-                                                  "B,Prospecting,2024-01-01\n", -1);
-  g_autofree char *events = fixture (dir, "e.csv", "deal,stage,entered\n"
-                                                   "A,Prospecting,2024-01-01\n"
-                                                   "A,Solution,2024-01-10\n"
-                                                   "A,Lost,2024-02-01\n"
-                                                   "B,Qualified,2024-01-03\n", -1);
-  g_autofree char *rows = NULL;
+  g_autofree char *deals = jx_test_write_file (dir, "d.csv",
+    "ref,stage,opened\nA,Prospecting,2024-01-01\n"
+    "B,Prospecting,2024-01-01\n", -1);
+  g_autofree char *events = jx_test_write_file (dir, "e.csv",
+    "deal,stage,entered\n"
+    "A,Prospecting,2024-01-01\n"
+    "A,Solution,2024-01-10\n"
+    "A,Lost,2024-02-01\n"
+    "B,Qualified,2024-01-03\n", -1);
 
   import_ok (store, JX_IMPORT_KIND_DEALS, deals, NULL, 2, 0, 0);
   import_ok (store, JX_IMPORT_KIND_STAGE_EVENTS, events, NULL, 4, 0, 0);
-  rows = dump (store, "SELECT d.ref, s.name, d.status, d.stage_entered, d.closed, "
+  assert_rows (store, "SELECT d.ref, s.name, d.status, d.stage_entered, d.closed, "
                       "d.furthest_position, l.name FROM deals d JOIN stages s ON s.id = d.stage_id "
-                      "LEFT JOIN stages l ON l.id = d.lost_at_stage_id ORDER BY 1");
-  g_assert_cmpstr (rows, ==, "A|Lost|2|2024-02-01|2024-02-01|3|Solution\n"
-                             "B|Qualified|0|2024-01-03|∅|2|∅\n");
+                      "LEFT JOIN stages l ON l.id = d.lost_at_stage_id ORDER BY 1",
+               "A|Lost|2|2024-02-01|2024-02-01|3|Solution\n"
+               "B|Qualified|0|2024-01-03|∅|2|∅\n");
   import_ok (store, JX_IMPORT_KIND_STAGE_EVENTS, events, NULL, 0, 0, 4);
   jx_test_remove_dir (dir);
 }
@@ -661,26 +657,24 @@ test_targets (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "g.db");
-  g_autofree char *path = fixture (dir, "t.csv",
+  g_autofree char *path = jx_test_write_file (dir, "t.csv",
     "plan,path,period,metric,amount,region,dimension\n"
     "Plan 2026,Revenue 2026,2026,revenue,\"1,000,000\",,region\n"
     "Plan 2026,Revenue 2026 / East,2026,revenue,600000,East,quarter\n"
     "Plan 2026,Revenue 2026 / East / Q1,2026-Q1,revenue,150000,,\n"
     "Plan 2026,Deals 2026,2026-03,deals,40,,\n", -1);
-  g_autofree char *orphan = fixture (dir, "o.csv",
+  g_autofree char *orphan = jx_test_write_file (dir, "o.csv",
     "plan,path,period,amount\nPlan 2026,Nowhere / Q1,2026-Q1,5\n", -1);
   Options create = { .create = TRUE };
-  g_autofree char *rows = NULL;
 
   import_ok (store, JX_IMPORT_KIND_TARGETS, path, &create, 4, 0, 0);
-  rows = dump (store, "SELECT n.name, n.period_from, n.period_to, n.metric, n.amount, r.name, "
+  assert_rows (store, "SELECT n.name, n.period_from, n.period_to, n.metric, n.amount, r.name, "
                       "n.dimension, n.position FROM target_nodes n LEFT JOIN regions r ON "
-                      "r.id = n.region_id ORDER BY n.id");
-  g_assert_cmpstr (rows, ==,
-    "Revenue 2026|2026-01-01|2026-12-31|revenue|100000000|∅|region|0\n"
-    "East|2026-01-01|2026-12-31|revenue|60000000|East|quarter|0\n"
-    "Q1|2026-01-01|2026-03-31|revenue|15000000|East|∅|0\n"
-    "Deals 2026|2026-03-01|2026-03-31|deals|40|∅|∅|1\n");
+                      "r.id = n.region_id ORDER BY n.id",
+               "Revenue 2026|2026-01-01|2026-12-31|revenue|100000000|∅|region|0\n"
+               "East|2026-01-01|2026-12-31|revenue|60000000|East|quarter|0\n"
+               "Q1|2026-01-01|2026-03-31|revenue|15000000|East|∅|0\n"
+               "Deals 2026|2026-03-01|2026-03-31|deals|40|∅|∅|1\n");
   g_assert_cmpint (jx_test_query_int (store, "SELECT active FROM target_plans"), ==, 1);
   import_ok (store, JX_IMPORT_KIND_TARGETS, path, NULL, 0, 0, 4);
   import_fails (store, JX_IMPORT_KIND_TARGETS, orphan, NULL,
@@ -777,19 +771,19 @@ test_typical_crm (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "crm.db");
-  g_autofree char *accounts = fixture (dir, "accounts.csv",
+  g_autofree char *accounts = jx_test_write_file (dir, "accounts.csv",
     "account,sector,year_established,revenue,employees,office_location,subsidiary_of\r\n"
     "Acme Corporation,technolgy,1996,1100.04,2822,United States,\r\n"
     "Betatech,medical,1986,647.18,1185,Kenya,\r\n"
     "Codehow,software,1998,2714.90,2641,United States,Acme Corporation\r\n", -1);
-  g_autofree char *products = fixture (dir, "products.csv",
+  g_autofree char *products = jx_test_write_file (dir, "products.csv",
     "product,series,sales_price\r\nGTX Basic,GTX,550\r\nGTX Pro,GTX,4821\r\nMG Special,MG,55\r\n", -1);
-  g_autofree char *team = fixture (dir, "sales_teams.csv",
+  g_autofree char *team = jx_test_write_file (dir, "sales_teams.csv",
     "sales_agent,manager,regional_office\r\n"
     "Moses Frase,Dustin Brinkmann,Central\r\n"
     "Darcel Schlecht,Melvin Marxen,Central\r\n"
     "Violet Mclelland,Cara Losch,East\r\n", -1);
-  g_autofree char *pipeline = fixture (dir, "sales_pipeline.csv",
+  g_autofree char *pipeline = jx_test_write_file (dir, "sales_pipeline.csv",
     "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\r\n"
     "1C1I7A6R,Moses Frase,GTX Basic,Codehow,Won,2016-10-20,2017-03-01,1054\r\n"
     "Z063OYW0,Darcel Schlecht,GTXPro,Betatech,Won,2016-10-25,2017-03-11,4514\r\n"
@@ -805,7 +799,6 @@ test_typical_crm (void)
   gboolean ok;
   g_autoptr(JxImport) import = NULL;
   const JxImportSummary *summary;
-  g_autofree char *rows = NULL;
 
   import_ok (store, JX_IMPORT_KIND_TEAM, team, &create, 3, 0, 0);
   import_ok (store, JX_IMPORT_KIND_PRODUCTS, products, &create, 3, 0, 0);
@@ -837,23 +830,22 @@ test_typical_crm (void)
     g_assert_true (g_file_get_contents (pipeline, &text, NULL, NULL));
     parts = g_strsplit (text, ",GTXPro,", -1);
     joined = g_strjoinv (",GTX Pro,", parts);
-    fixed = fixture (dir, "sales_pipeline_fixed.csv", joined, -1);
+    fixed = jx_test_write_file (dir, "sales_pipeline_fixed.csv", joined, -1);
   }
   import_ok (store, JX_IMPORT_KIND_DEALS, fixed, &deals_create, 6, 0, 0);
   import_ok (store, JX_IMPORT_KIND_DEALS, fixed, &deals, 0, 0, 6);
 
-  rows = dump (store, "SELECT d.ref, s.name, d.status, d.amount, d.opened, d.closed, c.name, "
+  /* Engaging sits at position 2 after Prospecting; won deals reached every open stage (6). */
+  assert_rows (store, "SELECT d.ref, s.name, d.status, d.amount, d.opened, d.closed, c.name, "
                       "d.furthest_position, l.name FROM deals d JOIN stages s ON s.id = d.stage_id "
                       "LEFT JOIN customers c ON c.id = d.customer_id LEFT JOIN stages l "
-                      "ON l.id = d.lost_at_stage_id ORDER BY d.id");
-  /* Engaging sits at position 2 after Prospecting; won deals reached every open stage (6). */
-  g_assert_cmpstr (rows, ==,
-    "1C1I7A6R|Won|1|105400|2016-10-20|2017-03-01|Codehow|6|∅\n"
-    "Z063OYW0|Won|1|451400|2016-10-25|2017-03-11|Betatech|6|∅\n"
-    "KWVA7VR1|Lost|2|0|2016-11-04|2017-03-18|Acme Corporation|2|Engaging\n"
-    "HAXMC4IX|Engaging|0|∅|2016-11-03|∅|∅|2|∅\n"
-    "6CWZFOHJ|Prospecting|0|∅|∅|∅|Betatech|1|∅\n"
-    "3LCLVRVV|Prospecting|0|∅|∅|∅|∅|1|∅\n");
+                      "ON l.id = d.lost_at_stage_id ORDER BY d.id",
+               "1C1I7A6R|Won|1|105400|2016-10-20|2017-03-01|Codehow|6|∅\n"
+               "Z063OYW0|Won|1|451400|2016-10-25|2017-03-11|Betatech|6|∅\n"
+               "KWVA7VR1|Lost|2|0|2016-11-04|2017-03-18|Acme Corporation|2|Engaging\n"
+               "HAXMC4IX|Engaging|0|∅|2016-11-03|∅|∅|2|∅\n"
+               "6CWZFOHJ|Prospecting|0|∅|∅|∅|Betatech|1|∅\n"
+               "3LCLVRVV|Prospecting|0|∅|∅|∅|∅|1|∅\n");
   g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM stage_events"), ==, 7);
   g_assert_cmpint (jx_test_query_int (store, "SELECT sum(amount) FROM deals WHERE status = 1"), ==,
                    105400 + 451400);
@@ -869,10 +861,10 @@ test_undo (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = jx_test_open_new (dir, "u.db", JX_STORE_OPEN_UNDO, 0);
-  g_autofree char *path = fixture (dir, "deals.csv", "ref,stage,customer,amount\nA,Won,Acme,5\n"
-                                                     "B,Prospecting,Beta,\n", -1);
+  g_autofree char *path = jx_test_write_file (dir, "deals.csv",
+    "ref,stage,customer,amount\nA,Won,Acme,5\n"
+    "B,Prospecting,Beta,\n", -1);
   g_autofree char *before = db_checksum (store);
-  g_autofree char *after = NULL;
   Options create = { .create = TRUE };
   g_autoptr(GError) error = NULL;
 
@@ -882,8 +874,7 @@ test_undo (void)
   g_assert_true (jx_store_undo (store, &error));
   g_assert_no_error (error);
   g_assert_false (jx_store_can_undo (store));
-  after = db_checksum (store);
-  g_assert_cmpstr (before, ==, after);
+  assert_unchanged (store, before);
   /* Foreign keys are checked again after the import. */
   g_assert_cmpint (jx_test_query_int (store, "PRAGMA foreign_keys"), ==, 1);
   jx_test_remove_dir (dir);
@@ -909,7 +900,6 @@ test_progress_and_cancel (void)
   g_autoptr(GString) content = g_string_new ("ref,stage,amount\n");
   g_autofree char *path = NULL;
   g_autofree char *before = db_checksum (store);
-  g_autofree char *after = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(JxImport) import = jx_import_new (store, JX_IMPORT_KIND_DEALS);
   g_autoptr(GError) error = NULL;
@@ -917,15 +907,14 @@ test_progress_and_cancel (void)
 
   for (int i = 0; i < 20000; i++)
     g_string_append_printf (content, "R%05d,Qualified,%d\n", i, i);
-  path = fixture (dir, "big.csv", content->str, -1);
+  path = jx_test_write_file (dir, "big.csv", content->str, -1);
   g_assert_true (jx_import_open (import, path, &error));
   g_assert_true (jx_import_validate (import, NULL, progress_cb, &last, &error));
   g_assert_cmpfloat (last, >, 0.5);
   g_cancellable_cancel (cancellable);
   g_assert_false (jx_import_write (import, FALSE, cancellable, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = db_checksum (store);
-  g_assert_cmpstr (before, ==, after);
+  assert_unchanged (store, before);
   g_clear_error (&error);
   last = 0;
   g_assert_true (jx_import_write (import, FALSE, NULL, progress_cb, &last, &error));
@@ -970,7 +959,7 @@ test_duplicate_keys (void)
     g_string_append_printf (content, "R%03u,Prospecting\n", i);
   g_string_append (content, "R130,Prospecting\nR120,Prospecting\nQ001,Prospecting\n"
                             "Q001,Prospecting\nR131,Prospecting\n");
-  path = fixture (dir, "keys.csv", content->str, -1);
+  path = jx_test_write_file (dir, "keys.csv", content->str, -1);
   import = run_import (store, JX_IMPORT_KIND_DEALS, path, NULL, &ok, &error);
   summary = jx_import_get_summary (import);
   g_assert_false (ok);
@@ -1079,7 +1068,7 @@ test_reader_thread (void)
   line++;
   g_string_append (content, "R9999,\"Qualified,1,2024-01-02,,Cust0,\n");
   g_ptr_array_add (expected, g_strdup_printf ("%u: unbalanced quotes", line));
-  path = fixture (dir, "thread.csv", content->str, -1);
+  path = jx_test_write_file (dir, "thread.csv", content->str, -1);
 
   json_threaded = validate_to_json (store, path, TRUE, "engage=entered:Qualified", &threaded);
   json_unthreaded = validate_to_json (store, path, FALSE, "engage=entered:Qualified", &unthreaded);
@@ -1147,14 +1136,13 @@ test_cancel_midway (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   CancelAt at = { cancellable, 0, 2 };
 
   jx_test_exec (store, "INSERT INTO deals(ref, stage_id, opened) VALUES ('OLD', 1, '2024-01-01');");
   before = db_checksum (store);
   for (guint i = 0; i < 30000; i++)
     g_string_append_printf (content, "R%05u,Qualified,%u,2024-02-%02u\n", i, i, 1 + i % 28);
-  path = fixture (dir, "big.csv", content->str, -1);
+  path = jx_test_write_file (dir, "big.csv", content->str, -1);
   g_assert_true (jx_import_open (import, path, &error));
 
   g_assert_false (jx_import_validate (import, cancellable, cancel_progress_cb, &at, &error));
@@ -1169,8 +1157,7 @@ test_cancel_midway (void)
   g_assert_false (jx_import_write (import, FALSE, cancellable, cancel_progress_cb, &at, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (at.calls, ==, 2);
-  after = db_checksum (store);
-  g_assert_cmpstr (before, ==, after);
+  assert_unchanged (store, before);
   g_clear_error (&error);
 
   g_cancellable_reset (cancellable);
@@ -1190,7 +1177,7 @@ test_gui_api (void)
 {
   g_autofree char *dir = jx_test_make_dir ();
   g_autoptr(JxStore) store = new_store (dir, "a.db");
-  g_autofree char *path = fixture (dir, "a.csv",
+  g_autofree char *path = jx_test_write_file (dir, "a.csv",
     "Opportunity ID,Account Name,Stage,Amount,Employees\n"
     "A,,Prospecting,,5\nB,Acme,Won,100,7\nC,Beta,Won,200,\n", -1);
   g_autoptr(JxImport) import = jx_import_new (store, JX_IMPORT_KIND_DEALS);

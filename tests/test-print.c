@@ -1,25 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include <sys/wait.h>
-
 #include "jx-funnel-report.h"
 #include "jx-print-operation.h"
-#include "jx-test-util.h"
-#include "jx-ui.h"
+#include "jx-ui-test-util.h"
 
 static char *
 pdf_text (const char *path)
 {
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
   const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
+  return jx_test_run_tool (argv, NULL);
 }
 
 static JxReport *
@@ -86,10 +76,6 @@ test_funnel_report_gui_and_cli (void)
   g_autofree char *b = NULL;
   JxDealFilter filter;
   GDate today;
-  int status = -1;
-  const char *argv[] = { g_getenv ("JINGXI_CLI"), "--db", db, "report", "funnel", "--pdf", via_cli,
-                         "--from", "2026-10-01", "--to", "2026-12-31", "--today", "2026-11-27",
-                         NULL };
 
   jx_test_date (&today, "2026-11-27");
   jx_deal_filter_init (&filter);
@@ -99,10 +85,9 @@ test_funnel_report_gui_and_cli (void)
   g_assert_true (jx_print_report_to_pdf (report, via_gtk, JX_PAPER_A4, &error));
   g_assert_no_error (error);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_cmpint (jx_test_run_cli (NULL, NULL, "--db", db, "report", "funnel", "--pdf", via_cli,
+                                    "--from", "2026-10-01", "--to", "2026-12-31", "--today",
+                                    "2026-11-27", NULL), ==, 0);
 
   a = pdf_text (via_gtk);
   b = pdf_text (via_cli);
@@ -117,13 +102,8 @@ main (int   argc,
 {
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
+  if (!jx_ui_test_init (NULL, NULL, NULL))
+    return g_test_run ();
   g_test_add_func ("/jx/print/same-text", test_same_text);
   g_test_add_func ("/jx/print/funnel-report-gui-and-cli", test_funnel_report_gui_and_cli);
   return g_test_run ();

@@ -32,18 +32,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("regions-%u.db", counter++);
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(JxStore) made = jx_test_open_new (tmp_dir, name, JX_STORE_OPEN_DEFAULT, 1);
-
-  g_clear_object (&made);
-  f->window = jx_ui_test_new_window (app);
-  g_assert_true (jx_window_open_database (f->window, path, FALSE));
-  jx_window_show_view (f->window, "regions");
+  f->window = jx_ui_test_new_demo_window (app, tmp_dir, "regions", 0, 0);
   f->view = JX_REGIONS_VIEW (jx_window_get_view (f->window, "regions"));
-  f->store = jx_context_get_store (jx_window_get_context (f->window));
-  jx_ui_test_iterate ();
+  f->store = jx_ui_test_window_store (f->window);
   wait_for_view (f);
 }
 
@@ -51,8 +42,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jx_ui_test_iterate ();
+  jx_ui_test_close_window (f->window);
 }
 
 static gint64
@@ -326,24 +316,11 @@ test_parse_amount (void)
     }
 }
 
-static gboolean
-pixels_differ (const guchar *a,
-               const guchar *b,
-               gsize         len)
-{
-  gsize differ = 0;
-
-  for (gsize i = 0; i < len; i += 4)
-    differ += memcmp (a + i, b + i, 4) != 0;
-  return differ > len / 4 / 2;
-}
-
 /* The chart draws in light and dark; the won bar of a region is in the accent colour. */
 static void
 test_chart_light_dark (Fixture       *f,
                        gconstpointer  data)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkWidget *chart = jx_regions_view_get_chart (f->view);
   g_autofree guchar *light = NULL;
   g_autofree guchar *dark = NULL;
@@ -353,56 +330,39 @@ test_chart_light_dark (Fixture       *f,
   JxRect won;
 
   g_assert_true (gtk_widget_get_mapped (chart));
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_FORCE_LIGHT);
   light = jx_ui_test_render (chart, &width, &height);
   g_assert_true (jx_region_chart_view_get_bar (JX_REGION_CHART_VIEW (chart), 0,
                                                JX_REGION_HIT_WON, &won));
   g_assert_cmpfloat (won.width, >, 10);
   jx_ui_chart_style_for (chart, &style);
-  g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel (light, width,
-                                                          (int) (won.x + won.width / 2),
-                                                          (int) (won.y + won.height / 2)),
+  g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel_in (light, width, &won),
                                         jx_ui_test_color_rgb (&style.accent)));
   tooltip = jx_region_chart_view_dup_tooltip_at (JX_REGION_CHART_VIEW (chart),
                                                  won.x + won.width / 2, won.y + won.height / 2);
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "in the last 12 months"));
 
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
   dark = jx_ui_test_render (chart, &dark_width, &dark_height);
   g_assert_cmpint (dark_width, ==, width);
   g_assert_cmpint (dark_height, ==, height);
-  g_assert_true (pixels_differ (light, dark, (gsize) width * height * 4));
+  g_assert_true (jx_ui_test_pixels_differ (light, dark, width, height));
   jx_ui_chart_style_for (chart, &style);
-  g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel (dark, width,
-                                                          (int) (won.x + won.width / 2),
-                                                          (int) (won.y + won.height / 2)),
+  g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel_in (dark, width, &won),
                                         jx_ui_test_color_rgb (&style.accent)));
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/jx/regions-view/parse-amount", test_parse_amount);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
-  app = gtk_application_new ("io.github.jingxi.Jingxi.TestRegions", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.TestRegions", &app, &tmp_dir))
+    return g_test_run ();
 
   g_test_add ("/jx/regions-view/tree", Fixture, NULL, fixture_set_up, test_tree,
               fixture_tear_down);
@@ -415,8 +375,5 @@ main (int   argc,
   g_test_add_func ("/jx/regions-view/close-while-loading", test_close_while_loading);
   g_test_add ("/jx/regions-view/chart-light-dark", Fixture, NULL, fixture_set_up,
               test_chart_light_dark, fixture_tear_down);
-  status = g_test_run ();
-  g_object_unref (app);
-  jx_test_remove_dir (tmp_dir);
-  return status;
+  return jx_ui_test_run (app, tmp_dir);
 }

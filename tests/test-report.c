@@ -2,7 +2,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "jx-report.h"
 #include "jx-test-util.h"
@@ -155,51 +154,6 @@ build_report (guint           n_deals,
   return report;
 }
 
-/* Runs a program and returns its standard output; fails the test if it cannot run. */
-static char *
-run (const char *const *argv,
-     char             **envp)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                     &status, &error))
-    g_error ("%s could not run (%s is in poppler-utils): %s", argv[0], argv[0], error->message);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-/* The text of each page of a PDF; pdftotext ends every page with a form feed. */
-static char **
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *text = run (argv, NULL);
-  char **pages = g_strsplit (text, "\f", -1);
-  guint n = g_strv_length (pages);
-
-  /* The text after the last form feed is empty. */
-  g_assert_cmpstr (pages[n - 1], ==, "");
-  g_free (pages[n - 1]);
-  pages[n - 1] = NULL;
-  return pages;
-}
-
-static guint
-count (const char *haystack,
-       const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
 static char *
 strip_spaces (const char *text)
 {
@@ -231,7 +185,7 @@ test_pdf_text (void)
   g_assert_cmpuint (n_pages, >=, 6);
   g_assert_cmpuint (jx_report_get_unknown_glyphs (report), ==, 0);
 
-  pages = pdf_pages (path);
+  pages = jx_test_pdf_pages (path, NULL);
   g_assert_cmpuint (g_strv_length (pages), ==, n_pages);
   all = g_strjoinv ("\n", pages);
   all_stripped = strip_spaces (all);
@@ -243,10 +197,10 @@ test_pdf_text (void)
       g_autofree char *title = deal_title (i);
       g_autofree char *stripped = strip_spaces (title);
 
-      g_assert_cmpuint (count (all, ref), ==, 1);
-      g_assert_cmpuint (count (all_stripped, stripped), ==, 1);
+      g_assert_cmpuint (jx_test_count (all, ref), ==, 1);
+      g_assert_cmpuint (jx_test_count (all_stripped, stripped), ==, 1);
     }
-  g_assert_cmpuint (count (all, "East 华东"), ==, 1);
+  g_assert_cmpuint (jx_test_count (all, "East 华东"), ==, 1);
 
   /* Header and footer on every page. */
   for (guint p = 0; p < n_pages; p++)
@@ -258,7 +212,7 @@ test_pdf_text (void)
       g_assert_nonnull (strstr (pages[p], "Oct 1, 2026 – Dec 31, 2026"));
       g_assert_nonnull (strstr (pages[p], "Filters: Region East · Rep Wang Wei"));
       g_assert_nonnull (strstr (pages[p], "Made on Nov 27, 2026"));
-      g_assert_cmpuint (count (pages[p], footer), ==, 1);
+      g_assert_cmpuint (jx_test_count (pages[p], footer), ==, 1);
     }
 
   /* The deals table's header is on each page it spans, and only there. */
@@ -270,13 +224,13 @@ test_pdf_text (void)
       /* "Days in stage" wraps onto two lines in its narrow column. */
       g_autofree char *stripped = strip_spaces (pages[p]);
 
-      g_assert_cmpuint (count (pages[p], "Expected close"), ==, in_table ? 1 : 0);
-      g_assert_cmpuint (count (stripped, "Daysinstage"), ==, in_table ? 1 : 0);
-      g_assert_cmpuint (count (pages[p], "Open deals by expected close (continued)"), ==,
+      g_assert_cmpuint (jx_test_count (pages[p], "Expected close"), ==, in_table ? 1 : 0);
+      g_assert_cmpuint (jx_test_count (stripped, "Daysinstage"), ==, in_table ? 1 : 0);
+      g_assert_cmpuint (jx_test_count (pages[p], "Open deals by expected close (continued)"), ==,
                         in_table && p > first_page ? 1 : 0);
     }
   /* The empty table says so. */
-  g_assert_cmpuint (count (pages[n_pages - 1], "Nothing to show"), ==, 1);
+  g_assert_cmpuint (jx_test_count (pages[n_pages - 1], "Nothing to show"), ==, 1);
   jx_test_remove_dir (dir);
 }
 
@@ -467,11 +421,8 @@ test_chinese (void)
   g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LANGUAGE", "zh_CN", TRUE);
   const char *self_argv[] = { self_path,
                               "--write-report", path, NULL };
-  const char *fonts_argv[] = { "pdffonts", path, NULL };
-  g_autofree char *out = run (self_argv, envp);
-  g_autofree char *fonts = NULL;
-  g_auto(GStrv) pages = pdf_pages (path);
-  g_auto(GStrv) lines = NULL;
+  g_autofree char *out = jx_test_run_tool (self_argv, envp);
+  g_auto(GStrv) pages = jx_test_pdf_pages (path, NULL);
   guint n_pages = g_strv_length (pages);
   gboolean cjk_embedded = FALSE;
 
@@ -481,35 +432,18 @@ test_chinese (void)
     {
       g_autofree char *footer = g_strdup_printf ("第 %u 页，共 %u 页", p + 1, n_pages);
 
-      g_assert_cmpuint (count (pages[p], footer), ==, 1);
+      g_assert_cmpuint (jx_test_count (pages[p], footer), ==, 1);
       g_assert_nonnull (strstr (pages[p], "制表日期：2026年11月27日"));
       g_assert_nonnull (strstr (pages[p], "筛选条件：Region East · Rep Wang Wei"));
       g_assert_nonnull (strstr (pages[p], "2026年10月1日 至 2026年12月31日"));
       g_assert_null (strstr (pages[p], "Page "));
     }
-  g_assert_cmpuint (count (pages[2], "Open deals by expected close（续）"), ==, 1);
+  g_assert_cmpuint (jx_test_count (pages[2], "Open deals by expected close（续）"), ==, 1);
   /* Dates are longer in Chinese; their column widens instead of wrapping them. */
   g_assert_nonnull (strstr (pages[2], "2026年11月20日"));
   g_assert_nonnull (strstr (pages[n_pages - 1], "无数据"));
 
-  fonts = run (fonts_argv, NULL);
-  lines = g_strsplit (fonts, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
-      g_autoptr(GPtrArray) words = g_ptr_array_new ();
-      guint n;
-
-      for (guint j = 0; fields[j] != NULL; j++)
-        if (*fields[j] != '\0')
-          g_ptr_array_add (words, fields[j]);
-      n = words->len;
-      /* name … emb sub uni object-id generation */
-      if (n >= 6 && strstr (g_ptr_array_index (words, 0), "CJK") != NULL
-          && g_strcmp0 (g_ptr_array_index (words, n - 5), "yes") == 0)
-        cjk_embedded = TRUE;
-    }
-  g_test_message ("pdffonts:\n%s", fonts);
+  g_free (jx_test_pdf_fonts (path, &cjk_embedded));
   g_assert_true (cjk_embedded);
   jx_test_remove_dir (dir);
 }

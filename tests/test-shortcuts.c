@@ -4,9 +4,7 @@
 
 #include "jx-deal-editor.h"
 #include "jx-preferences-window.h"
-#include "jx-test-util.h"
-#include "jx-ui.h"
-#include "jx-window.h"
+#include "jx-ui-test-util.h"
 
 /*
  * The Keyboard Shortcuts window (resources/gtk/help-overlay.ui) against the keys the code
@@ -25,13 +23,6 @@ typedef struct {
   guint           keyval;
   GdkModifierType mods;
 } Key;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 add_key (GArray     *keys,
@@ -228,9 +219,7 @@ test_overlay_lists_bindings (void)
   g_autofree char *path = g_build_filename (tmp_dir, "shortcuts.db", NULL);
   JxWindow *window;
   GListModel *toplevels;
-  GDate today;
-  g_autoptr(JxClock) clock = NULL;
-  g_autoptr(JxContext) context = NULL;
+  JxContext *context;
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   collect_overlay (overlay, keys, sections);
@@ -243,29 +232,26 @@ test_overlay_lists_bindings (void)
 
   /* It shows without a warning (G_DEBUG=fatal-warnings) on every section. */
   gtk_window_present (GTK_WINDOW (overlay));
-  iterate ();
+  jx_ui_test_iterate ();
   for (guint i = 0; i < sections->len; i++)
     {
       g_object_set (overlay, "section-name", g_ptr_array_index (sections, i), NULL);
-      iterate ();
+      jx_ui_test_iterate ();
     }
   gtk_window_destroy (GTK_WINDOW (overlay));
 
   /* Every view, and the editors and the assistant they open. */
-  jx_test_date (&today, "2026-11-27");
-  clock = jx_clock_new_fixed (&today);
-  context = jx_context_new (clock);
-  window = jx_window_new (app, context);
-  gtk_window_present (GTK_WINDOW (window));
+  window = jx_ui_test_new_window (app, NULL, 0, 0);
+  context = jx_window_get_context (window);
   g_assert_true (jx_window_open_database (window, path, TRUE));
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     jx_window_show_view (window, views[i]);
-  iterate ();
+  jx_ui_test_iterate ();
   jx_deal_editor_present (GTK_WINDOW (window), context, 0);
   g_assert_true (gtk_widget_activate_action (jx_window_get_view (window, "funnel"),
                                              "funnel.edit-stages", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
 
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -285,7 +271,7 @@ test_overlay_lists_bindings (void)
 
       gtk_window_destroy (toplevel);
     }
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 /* The first descendant of @widget of @type (showing @text, for an editable). */
@@ -336,19 +322,13 @@ test_undo_in_fields (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "spin.db", NULL);
   GListModel *toplevels = gtk_window_get_toplevels ();
-  GDate today;
-  g_autoptr(JxClock) clock = NULL;
-  g_autoptr(JxContext) context = NULL;
+  JxContext *context;
   JxWindow *window;
   GtkWidget *prefs;
   guint n = 0;
 
-  jx_test_date (&today, "2026-11-27");
-  clock = jx_clock_new_fixed (&today);
-  context = jx_context_new (clock);
-  window = jx_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
+  window = jx_ui_test_new_window (app, NULL, 1200, 800);
+  context = jx_window_get_context (window);
   jx_window_open_demo (window, path);
   while (not_on_views_page (window))
     g_main_context_iteration (NULL, TRUE);
@@ -357,17 +337,17 @@ test_undo_in_fields (void)
   for (int i = 0; i < 100; i++)
     {
       g_usleep (10000);
-      iterate ();
+      jx_ui_test_iterate ();
     }
   jx_window_show_view (window, "targets");
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_true (gtk_widget_activate_action (jx_window_get_view (window, "team"),
                                              "team.add-member", NULL));
   g_assert_true (gtk_widget_activate_action (jx_window_get_view (window, "funnel"),
                                              "funnel.edit-stages", NULL));
   prefs = jx_preferences_window_new (GTK_WINDOW (window), context);
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate ();
+  jx_ui_test_iterate ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -390,7 +370,7 @@ test_undo_in_fields (void)
 
     g_assert_nonnull (spin);
     gtk_spin_button_set_value (spin, gtk_spin_button_get_value (spin) + 5);
-    iterate ();
+    jx_ui_test_iterate ();
     g_assert_cmpint (jx_test_query_int (store, "SELECT total(capacity_hours) FROM team_members"),
                      ==, before + 5);
     controllers = gtk_widget_observe_controllers (GTK_WIDGET (spin));
@@ -407,7 +387,7 @@ test_undo_in_fields (void)
                                                  GTK_SHORTCUT_ACTION_EXCLUSIVE,
                                                  GTK_WIDGET (spin), NULL));
     g_object_unref (undo);
-    iterate ();
+    jx_ui_test_iterate ();
     g_assert_cmpint (jx_test_query_int (store, "SELECT total(capacity_hours) FROM team_members"),
                      ==, before);
 
@@ -431,32 +411,19 @@ test_undo_in_fields (void)
 
       gtk_window_destroy (toplevel);
     }
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
-  app = gtk_application_new ("io.github.jingxi.Jingxi.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.Test", &app, &tmp_dir))
+    return g_test_run ();
 
   g_test_add_func ("/jx/shortcuts/overlay-lists-bindings", test_overlay_lists_bindings);
   g_test_add_func ("/jx/shortcuts/undo-in-fields", test_undo_in_fields);
-  status = g_test_run ();
-  g_object_unref (app);
-  jx_test_remove_dir (tmp_dir);
-  return status;
+  return jx_ui_test_run (app, tmp_dir);
 }

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include "jx-target-report.h"
 #include "jx-test-util.h"
@@ -55,21 +54,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->db);
 }
 
-static void
-decompose (Fixture           *f,
-           JxTargetNode      *node,
-           JxTargetDimension  dimension)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JxTargetDecomposition) d = NULL;
-
-  d = jx_target_tree_preview_decomposition (f->tree, node, dimension, JX_TARGET_METHOD_EQUAL,
-                                            &error);
-  g_assert_no_error (error);
-  g_assert_true (jx_target_tree_apply_decomposition (f->tree, d, &error));
-  g_assert_no_error (error);
-}
-
 /* Quarters into months, months into regions, the first region of January into its reps. */
 static void
 grow_tree (Fixture *f)
@@ -81,89 +65,23 @@ grow_tree (Fixture *f)
       g_autoptr(JxTargetNode) quarter = g_list_model_get_item (quarters, q);
       GListModel *months;
 
-      decompose (f, quarter, JX_TARGET_DIMENSION_MONTH);
+      jx_test_decompose (f->tree, quarter, JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_EQUAL);
       months = jx_target_node_get_children (quarter);
       for (guint m = 0; m < g_list_model_get_n_items (months); m++)
         {
           g_autoptr(JxTargetNode) month = g_list_model_get_item (months, m);
 
-          decompose (f, month, JX_TARGET_DIMENSION_REGION);
+          jx_test_decompose (f->tree, month, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
           if (q == 0 && m == 0)
             {
               g_autoptr(JxTargetNode) region = g_list_model_get_item (
                 jx_target_node_get_children (month), 0);
 
-              decompose (f, region, JX_TARGET_DIMENSION_MEMBER);
+              jx_test_decompose (f->tree, region, JX_TARGET_DIMENSION_MEMBER,
+                                 JX_TARGET_METHOD_EQUAL);
             }
         }
     }
-}
-
-static char *
-run (const char *const *argv,
-     char             **envp)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                     &status, &error))
-    g_error ("%s could not run (pdftotext and pdffonts are in poppler-utils): %s", argv[0],
-             error->message);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static char **
-pdf_pages (const char *path,
-           gboolean    layout)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", layout ? "-layout" : "-raw", path, "-",
-                         NULL };
-  g_autofree char *text = run (argv, NULL);
-  char **pages = g_strsplit (text, "\f", -1);
-  guint n = g_strv_length (pages);
-
-  g_assert_cmpstr (pages[n - 1], ==, "");
-  g_clear_pointer (&pages[n - 1], g_free);
-  return pages;
-}
-
-static guint
-count (const char *haystack,
-       const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
-static gboolean
-has_row (const char        *text,
-         const char *const *cells)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *p = lines[i];
-      guint c;
-
-      for (c = 0; cells[c] != NULL && p != NULL; c++)
-        {
-          p = strstr (p, cells[c]);
-          if (p != NULL)
-            p += strlen (cells[c]);
-        }
-      if (cells[c] == NULL && p != NULL)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static JxReport *
@@ -207,7 +125,7 @@ check_rows (const char *text,
                             gap, jx_target_pace_label (jx_target_node_get_pace (node)), NULL };
 
       g_assert_cmpint (amount, >, 0);
-      if (!has_row (text, row))
+      if (!jx_test_has_row (text, row))
         g_error ("no row for target %s: %s %s", row[0], target, actual);
       (*n_nodes)++;
       check_rows (text, jx_target_node_get_children (node), currency, n_nodes);
@@ -232,7 +150,7 @@ test_every_target (Fixture       *f,
   g_assert_true (jx_target_tree_refresh_actuals (f->tree, &error));
   g_assert_no_error (error);
   report = write_report (f, path);
-  pages = pdf_pages (path, TRUE);
+  pages = jx_test_pdf_pages (path, "-layout");
   text = g_strjoinv ("\n", pages);
   check_rows (text, jx_target_tree_get_roots (f->tree), "CNY", &n_nodes);
   g_assert_cmpuint (n_nodes, ==, jx_target_tree_get_n_nodes (f->tree));
@@ -246,12 +164,12 @@ test_every_target (Fixture       *f,
   {
     const char *row[] = { "Revenue 2026", "¥196,440,000", won, "83.6%", NULL };
 
-    g_assert_true (has_row (text, row));
+    g_assert_true (jx_test_has_row (text, row));
   }
   /* A period under its target's name, with its dates whole, when it is not the parent's:
    * January's, not again for its regions and reps. */
-  g_assert_cmpuint (count (text, "Jan 31, 2026"), ==, 1);
-  g_assert_cmpuint (count (text, "Mar 31, 2026"), ==, 2);
+  g_assert_cmpuint (jx_test_count (text, "Jan 31, 2026"), ==, 1);
+  g_assert_cmpuint (jx_test_count (text, "Mar 31, 2026"), ==, 2);
   for (guint p = 0; pages[p] != NULL; p++)
     {
       g_autofree char *footer = g_strdup_printf ("Page %u of %u", p + 1,
@@ -299,7 +217,7 @@ test_parts (Fixture       *f,
   grow_tree (f);
   g_assert_true (jx_target_tree_refresh_actuals (f->tree, &error));
   report = write_report (f, path);
-  pages = pdf_pages (path, FALSE);
+  pages = jx_test_pdf_pages (path, "-raw");
   g_assert_cmpuint (g_strv_length (pages), >=, 6);
 
   for (guint p = 0; pages[p] != NULL; p++)
@@ -335,7 +253,7 @@ test_parts (Fixture       *f,
   /* The 4 quarters on the first part, then the 12 months, and January's first region. */
   g_assert_cmpuint (n_pills, ==, 4 + 12 + 1);
   /* Each part is a subheading with the path of its target (and a PDF bookmark). */
-  g_assert_cmpuint (count (pages[0], "Revenue 2026 › Q1"), >=, 1);
+  g_assert_cmpuint (jx_test_count (pages[0], "Revenue 2026 › Q1"), >=, 1);
   {
     gboolean found = FALSE;
 
@@ -362,12 +280,12 @@ test_tiles (Fixture       *f,
   guint n_tiles, tiles_seen = 0;
   GListModel *weeks;
 
-  decompose (f, f->root, JX_TARGET_DIMENSION_WEEK);
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_WEEK, JX_TARGET_METHOD_EQUAL);
   weeks = jx_target_node_get_children (f->root);
   g_assert_cmpuint (g_list_model_get_n_items (weeks), ==, 53);
   g_assert_true (jx_target_tree_refresh_actuals (f->tree, &error));
   report = write_report (f, path);
-  pages = pdf_pages (path, FALSE);
+  pages = jx_test_pdf_pages (path, "-raw");
   all = g_strjoinv ("\n", pages);
   tree = g_strndup (all, strstr (all, "Every target of the plan") - all);
 
@@ -395,7 +313,7 @@ test_tiles (Fixture       *f,
       g_autofree char *card = g_strdup_printf ("%s\n", jx_target_node_get_name (week));
 
       /* On one tile, once: none lost at a cut, none drawn twice. */
-      g_assert_cmpuint (count (tree, card), ==, 1);
+      g_assert_cmpuint (jx_test_count (tree, card), ==, 1);
     }
 }
 
@@ -417,7 +335,7 @@ test_empty_plan (Fixture       *f,
   report = jx_target_report_new (f->store, plan, &today, &error);
   g_assert_no_error (error);
   g_assert_true (jx_report_write_pdf (report, path, JX_PAPER_LETTER, &error));
-  pages = pdf_pages (path, FALSE);
+  pages = jx_test_pdf_pages (path, "-raw");
   g_assert_cmpuint (g_strv_length (pages), ==, 1);
   g_assert_nonnull (strstr (pages[0], "The plan has no targets yet."));
   g_assert_nonnull (strstr (pages[0], "Filters: Plan “Empty”"));
@@ -444,12 +362,12 @@ test_chinese (Fixture       *f,
                           "2026年4月1日 至", "2026年6月30日" };
 
   grow_tree (f);
-  out = run (self_argv, envp);
+  out = jx_test_run_tool (self_argv, envp);
   g_assert_cmpstr (out, ==, "unknown glyphs: 0\n");
-  pages = pdf_pages (path, FALSE);
+  pages = jx_test_pdf_pages (path, "-raw");
   text = g_strjoinv ("\n", pages);
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    g_assert_cmpuint (count (text, words[i]), >=, 1);
+    g_assert_cmpuint (jx_test_count (text, words[i]), >=, 1);
   g_assert_nonnull (strstr (text, "接第 1 页"));
   g_assert_null (strstr (text, "Continued"));
 }

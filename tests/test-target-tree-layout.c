@@ -17,28 +17,6 @@ typedef struct {
   JxTargetNode *root;
 } Fixture;
 
-static JxTargetNode *
-child_at (JxTargetNode *node,
-          guint         i)
-{
-  g_autoptr(JxTargetNode) child = g_list_model_get_item (jx_target_node_get_children (node), i);
-  return child;
-}
-
-static void
-decompose (JxTargetTree      *tree,
-           JxTargetNode      *node,
-           JxTargetDimension  dimension,
-           JxTargetMethod     method)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JxTargetDecomposition) d = jx_target_tree_preview_decomposition (tree, node, dimension,
-                                                                             method, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (jx_target_tree_apply_decomposition (tree, d, &error));
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -64,12 +42,13 @@ fixture_set_up (Fixture       *f,
     g_autoptr(JxTargetNode) root = g_list_model_get_item (jx_target_tree_get_roots (f->tree), 0);
     f->root = root;
   }
-  q4 = child_at (f->root, 3);
-  decompose (f->tree, q4, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_HISTORY);
-  east = child_at (q4, 0);
-  decompose (f->tree, east, JX_TARGET_DIMENSION_MEMBER, JX_TARGET_METHOD_HISTORY);
-  decompose (f->tree, child_at (east, 0), JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_EQUAL);
-  g_assert_true (jx_target_tree_set_locked (f->tree, child_at (q4, 1), TRUE, &error));
+  q4 = jx_test_child_at (f->root, 3);
+  jx_test_decompose (f->tree, q4, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_HISTORY);
+  east = jx_test_child_at (q4, 0);
+  jx_test_decompose (f->tree, east, JX_TARGET_DIMENSION_MEMBER, JX_TARGET_METHOD_HISTORY);
+  jx_test_decompose (f->tree, jx_test_child_at (east, 0), JX_TARGET_DIMENSION_MONTH,
+                     JX_TARGET_METHOD_EQUAL);
+  g_assert_true (jx_target_tree_set_locked (f->tree, jx_test_child_at (q4, 1), TRUE, &error));
 }
 
 static void
@@ -112,7 +91,7 @@ collect_cards (JxTargetTreeLayout *layout,
     return;
   g_array_append_val (cards, card);
   for (guint i = 0; i < jx_target_node_get_n_children (node); i++)
-    collect_cards (layout, child_at (node, i), cards);
+    collect_cards (layout, jx_test_child_at (node, i), cards);
 }
 
 /* Every card inside the drawing, none overlapping another. */
@@ -196,8 +175,8 @@ test_layout (Fixture       *f,
   g_autoptr(JxTargetTreeLayout) layout = NULL;
   JxChartStyle style;
   cairo_surface_t *surface = NULL;
-  JxTargetNode *q4 = child_at (f->root, 3);
-  JxTargetNode *east = child_at (q4, 0);
+  JxTargetNode *q4 = jx_test_child_at (f->root, 3);
+  JxTargetNode *east = jx_test_child_at (q4, 0);
   JxTargetTreeRect rect;
   double rgb[3];
   guint n;
@@ -224,12 +203,16 @@ test_layout (Fixture       *f,
 
   /* Collapsing East hides its members and their months; the rest stays tidy. */
   jx_target_tree_layout_set_expanded (layout, east, FALSE);
-  g_assert_false (jx_target_tree_layout_is_visible (layout, child_at (east, 0)));
-  g_assert_false (jx_target_tree_layout_is_visible (layout, child_at (child_at (east, 0), 0)));
+  {
+    JxTargetNode *rep = jx_test_child_at (east, 0);
+
+    g_assert_false (jx_target_tree_layout_is_visible (layout, rep));
+    g_assert_false (jx_target_tree_layout_is_visible (layout, jx_test_child_at (rep, 0)));
+  }
   g_assert_true (jx_target_tree_layout_is_visible (layout, east));
   g_assert_cmpuint (check_geometry (layout, f->root), ==,
                     n - jx_target_node_get_n_children (east) -
-                    jx_target_node_get_n_children (child_at (east, 0)));
+                    jx_target_node_get_n_children (jx_test_child_at (east, 0)));
   if (data == NULL)
     draw_to_png (layout, "target-tree-collapsed.png", NULL);
 
@@ -247,17 +230,17 @@ test_layout (Fixture       *f,
     g_assert_cmpint (hit, ==, JX_TARGET_TREE_HIT_NONE);
   }
   jx_target_tree_layout_toggle (layout, east);
-  g_assert_true (jx_target_tree_layout_is_visible (layout, child_at (east, 0)));
+  g_assert_true (jx_target_tree_layout_is_visible (layout, jx_test_child_at (east, 0)));
 
   /* Keyboard moves. */
   g_assert_true (jx_target_tree_layout_move (layout, east, JX_TARGET_TREE_MOVE_PARENT) == q4);
   g_assert_true (jx_target_tree_layout_move (layout, q4, JX_TARGET_TREE_MOVE_FIRST_CHILD) == east);
   g_assert_true (jx_target_tree_layout_move (layout, east, JX_TARGET_TREE_MOVE_NEXT_SIBLING) ==
-                 child_at (q4, 1));
-  g_assert_true (jx_target_tree_layout_move (layout, child_at (q4, 1),
+                 jx_test_child_at (q4, 1));
+  g_assert_true (jx_target_tree_layout_move (layout, jx_test_child_at (q4, 1),
                                              JX_TARGET_TREE_MOVE_PREVIOUS_SIBLING) == east);
   g_assert_null (jx_target_tree_layout_move (layout, f->root, JX_TARGET_TREE_MOVE_PARENT));
-  g_assert_null (jx_target_tree_layout_move (layout, child_at (f->root, 0),
+  g_assert_null (jx_target_tree_layout_move (layout, jx_test_child_at (f->root, 0),
                                              JX_TARGET_TREE_MOVE_FIRST_CHILD));
 
   /* Zoom at a point keeps the point; fit puts the whole chart inside the view. */
@@ -275,17 +258,21 @@ test_layout (Fixture       *f,
   jx_target_tree_layout_fit (layout, 800, 600);
   {
     JxTargetTreeRect first, last;
-    JxTargetNode *member = child_at (east, 0);
+    JxTargetNode *member = jx_test_child_at (east, 0);
 
     g_assert_true (jx_target_tree_layout_get_card (layout, f->root, &first));
-    g_assert_true (jx_target_tree_layout_get_card (layout, child_at (member, 2), &last));
+    g_assert_true (jx_target_tree_layout_get_card (layout, jx_test_child_at (member, 2), &last));
     g_assert_cmpfloat (first.y, >=, 0);
     g_assert_cmpfloat (last.y + last.height, <=, 600);
     g_assert_cmpfloat (last.x + last.width, <=, 800);
   }
   jx_target_tree_layout_set_transform (layout, 1, 0, 0);
-  jx_target_tree_layout_scroll_to (layout, child_at (child_at (east, 0), 2), 400, 300);
-  g_assert_true (jx_target_tree_layout_get_card (layout, child_at (child_at (east, 0), 2), &rect));
+  {
+    JxTargetNode *december = jx_test_child_at (jx_test_child_at (east, 0), 2);
+
+    jx_target_tree_layout_scroll_to (layout, december, 400, 300);
+    g_assert_true (jx_target_tree_layout_get_card (layout, december, &rect));
+  }
   g_assert_cmpfloat (rect.x, >=, 0);
   g_assert_cmpfloat (rect.y + rect.height, <=, 300);
   g_assert_cmpfloat (rect.x + rect.width, <=, 400);
@@ -303,7 +290,7 @@ test_dark (Fixture       *f,
   jx_chart_style_init_dark (&style);
   layout = jx_target_tree_layout_new (jx_target_tree_get_roots (f->tree), &style,
                                       jx_target_tree_get_currency (f->tree));
-  jx_target_tree_layout_set_selected (layout, child_at (f->root, 3));
+  jx_target_tree_layout_set_selected (layout, jx_test_child_at (f->root, 3));
   draw_to_png (layout, "target-tree-dark.png", &surface);
   /* The background is the dark style's. */
   get_pixel (surface, 2, 2, rgb);

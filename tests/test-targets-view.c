@@ -6,9 +6,7 @@
 #include "jx-target-add-dialog.h"
 #include "jx-target-decompose-dialog.h"
 #include "jx-targets-view.h"
-#include "jx-test-util.h"
-#include "jx-ui.h"
-#include "jx-window.h"
+#include "jx-ui-test-util.h"
 
 /*
  * The Targets view under Xvfb on the demo database (its plan: a year split into four
@@ -19,13 +17,6 @@
 static GtkApplication *app;
 static char *tmp_dir;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 typedef struct {
   JxWindow      *window;
   JxStore       *store;
@@ -33,19 +24,27 @@ typedef struct {
   JxTargetTree  *tree;
 } Fixture;
 
-/* Runs the main loop until the figures are read, or fails after 30 s. */
+static gboolean
+view_loading (gpointer view)
+{
+  return jx_targets_view_is_loading (view);
+}
+
+/* Runs the main loop until the figures are read. */
 static void
 wait_for_figures (Fixture *f)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  jx_ui_test_iterate ();
+  jx_ui_test_wait_while (view_loading, f->view);
+}
 
-  iterate ();
-  while (jx_targets_view_is_loading (f->view))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  iterate ();
+/* The Decompose dialog that is showing, or NULL. */
+static JxTargetDecomposeDialog *
+decompose_dialog (void)
+{
+  GtkWindow *dialog = jx_ui_test_find_window (JX_TYPE_TARGET_DECOMPOSE_DIALOG, NULL);
+
+  return dialog != NULL ? JX_TARGET_DECOMPOSE_DIALOG (dialog) : NULL;
 }
 
 static void
@@ -53,24 +52,15 @@ fixture_open (Fixture    *f,
               const char *name)
 {
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  GDate today;
-  g_autoptr(JxClock) clock = NULL;
-  g_autoptr(JxContext) context = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(JxStore) demo = jx_test_open_new (tmp_dir, name, JX_STORE_OPEN_DEFAULT, 1);
     }
-  jx_test_date (&today, "2026-11-27");
-  clock = jx_clock_new_fixed (&today);
-  context = jx_context_new (clock);
-  f->window = jx_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1600, 1000);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (jx_window_open_database (f->window, path, FALSE));
+  f->window = jx_ui_test_new_window (app, path, 1600, 1000);
   jx_window_show_view (f->window, "targets");
-  iterate ();
-  f->store = jx_context_get_store (jx_window_get_context (f->window));
+  jx_ui_test_iterate ();
+  f->store = jx_ui_test_window_store (f->window);
   f->view = JX_TARGETS_VIEW (jx_window_get_view (f->window, "targets"));
   wait_for_figures (f);
   f->tree = jx_targets_view_get_tree (f->view);
@@ -80,16 +70,7 @@ fixture_open (Fixture    *f,
 static void
 fixture_close (Fixture *f)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
-}
-
-static JxTargetNode *
-child_at (JxTargetNode *node,
-          guint         i)
-{
-  g_autoptr(JxTargetNode) child = g_list_model_get_item (jx_target_node_get_children (node), i);
-  return child;   /* the tree keeps it */
+  jx_ui_test_close_window (f->window);
 }
 
 static JxTargetNode *
@@ -108,20 +89,6 @@ db_amount (Fixture *f,
   return jx_test_query_int (f->store, sql);
 }
 
-static GtkWindow *
-find_dialog (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
 /* Clicks the middle of @node's card where the layout says it is. */
 static void
 click_card (Fixture      *f,
@@ -132,7 +99,7 @@ click_card (Fixture      *f,
 
   g_assert_true (jx_target_tree_layout_get_card (jx_target_chart_get_layout (chart), node, &r));
   jx_target_chart_click (chart, r.x + r.width / 2, r.y + r.height / 3, 1);
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 /* A click on a card selects it everywhere; the keys move between parent, children and
@@ -151,8 +118,8 @@ test_select (void)
   layout = jx_target_chart_get_layout (chart);
   root = root_of (&f);
   g_assert_cmpuint (jx_target_node_get_n_children (root), ==, 4);
-  q1 = child_at (root, 0);
-  q2 = child_at (root, 1);
+  q1 = jx_test_child_at (root, 0);
+  q2 = jx_test_child_at (root, 1);
   g_assert_cmpstr (jx_target_node_get_name (q2), ==, "Q2");
 
   click_card (&f, q2);
@@ -206,7 +173,7 @@ test_edit_amount (void)
   fixture_open (&f, "edit.db");
   editor = jx_targets_view_get_editor (f.view);
   root = root_of (&f);
-  q2 = child_at (root, 1);
+  q2 = jx_test_child_at (root, 1);
   click_card (&f, q2);
   g_assert_true (jx_target_editor_get_node (editor) == q2);
 
@@ -225,7 +192,7 @@ test_edit_amount (void)
   /* Typed, not yet applied: the status follows, the database does not. */
   row = jx_target_editor_get_amount_row (editor);
   gtk_editable_set_text (GTK_EDITABLE (row), "40,000,000");
-  iterate ();
+  jx_ui_test_iterate ();
   gap = year - (others + G_GINT64_CONSTANT (4000000000));
   g_assert_cmpint (gap, >, 0);
   gap_text = jx_money_format (gap, "CNY");
@@ -234,7 +201,7 @@ test_edit_amount (void)
   g_assert_cmpint (db_amount (&f, jx_target_node_get_id (q2)), ==, old_q2);
 
   g_signal_emit_by_name (row, "entry-activated");
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (db_amount (&f, jx_target_node_get_id (q2)), ==, G_GINT64_CONSTANT (4000000000));
   g_assert_cmpint (jx_target_node_get_unallocated (root), ==, gap);
   g_assert_cmpstr (jx_target_editor_get_parent_status (editor), ==, expected);
@@ -242,7 +209,7 @@ test_edit_amount (void)
   /* Over-allocated the other way round. */
   gtk_editable_set_text (GTK_EDITABLE (row), "80000000.5");
   g_signal_emit_by_name (row, "entry-activated");
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (db_amount (&f, jx_target_node_get_id (q2)), ==, G_GINT64_CONSTANT (8000000050));
   g_assert_cmpint (jx_target_node_get_unallocated (root), ==,
                    year - others - G_GINT64_CONSTANT (8000000050));
@@ -250,10 +217,10 @@ test_edit_amount (void)
 
   /* Undo twice: back to the original quarter. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (db_amount (&f, jx_target_node_get_id (q2)), ==, G_GINT64_CONSTANT (4000000000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (db_amount (&f, jx_target_node_get_id (q2)), ==, old_q2);
   g_assert_cmpint (jx_target_node_get_unallocated (root), ==, 0);
   {
@@ -267,15 +234,15 @@ test_edit_amount (void)
   /* Bad input leaves the database alone. */
   gtk_editable_set_text (GTK_EDITABLE (row), "lots");
   g_signal_emit_by_name (row, "entry-activated");
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (db_amount (&f, jx_target_node_get_id (q2)), ==, old_q2);
 
   /* Rebalance after a change keeps Q2 and brings the others to the rest exactly. */
   gtk_editable_set_text (GTK_EDITABLE (row), "40,000,000");
   g_signal_emit_by_name (row, "entry-activated");
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_true (jx_target_tree_rebalance (f.tree, root, q2, NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   {
     g_autofree char *sql = g_strdup_printf ("SELECT sum(amount) FROM target_nodes WHERE parent_id ="
                                             " %" G_GINT64_FORMAT, jx_target_node_get_id (root));
@@ -306,8 +273,8 @@ test_add_and_decompose (void)
   before = jx_target_tree_get_n_nodes (f.tree);
   jx_targets_view_select (f.view, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.add-target", NULL));
-  iterate ();
-  add = JX_TARGET_ADD_DIALOG (find_dialog (JX_TYPE_TARGET_ADD_DIALOG));
+  jx_ui_test_iterate ();
+  add = JX_TARGET_ADD_DIALOG (jx_ui_test_find_window (JX_TYPE_TARGET_ADD_DIALOG, NULL));
   g_assert_nonnull (add);
   /* It opens with the keyboard in the name. */
   {
@@ -320,7 +287,7 @@ test_add_and_decompose (void)
   }
   jx_target_add_dialog_set (add, "Stretch 2026", "1,000,000.01");
   id = jx_target_add_dialog_create (add);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (db_amount (&f, id), ==, 100000001);
   g_assert_cmpuint (jx_target_tree_get_n_nodes (f.tree), ==, before + 1);
@@ -330,18 +297,18 @@ test_add_and_decompose (void)
   g_assert_cmpstr (jx_target_node_get_period_to (node), ==, "2026-12-31");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.decompose", NULL));
-  iterate ();
-  dialog = JX_TARGET_DECOMPOSE_DIALOG (find_dialog (JX_TYPE_TARGET_DECOMPOSE_DIALOG));
+  jx_ui_test_iterate ();
+  dialog = decompose_dialog ();
   g_assert_nonnull (dialog);
   jx_target_decompose_dialog_set_dimension (dialog, JX_TARGET_DIMENSION_QUARTER);
   jx_target_decompose_dialog_set_method (dialog, JX_TARGET_METHOD_EQUAL);
-  iterate ();
+  jx_ui_test_iterate ();
   preview = jx_target_decompose_dialog_get_preview (dialog);
   g_assert_nonnull (preview);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (preview)), ==, 4);
   g_assert_cmpint (jx_target_decomposition_get_total (preview), ==, 100000001);
   g_assert_true (jx_target_decompose_dialog_create (dialog));
-  iterate ();
+  jx_ui_test_iterate ();
 
   count_sql = g_strdup_printf ("SELECT count(*) FROM target_nodes WHERE parent_id = %"
                                G_GINT64_FORMAT, id);
@@ -355,18 +322,18 @@ test_add_and_decompose (void)
     g_assert_cmpint (jx_test_query_int (f.store, spread), ==, 1);
   }
   g_assert_cmpuint (jx_target_node_get_n_children (node), ==, 4);
-  g_assert_cmpstr (jx_target_node_get_name (child_at (node, 0)), ==, "Q1");
+  g_assert_cmpstr (jx_target_node_get_name (jx_test_child_at (node, 0)), ==, "Q1");
   g_assert_cmpuint (jx_target_tree_layout_get_n_visible (
                       jx_target_chart_get_layout (jx_targets_view_get_chart (f.view))), ==,
                     before + 5);
 
   /* Custom weights start from the shares shown: switching to them changes no amount. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.decompose", NULL));
-  iterate ();
-  dialog = JX_TARGET_DECOMPOSE_DIALOG (find_dialog (JX_TYPE_TARGET_DECOMPOSE_DIALOG));
+  jx_ui_test_iterate ();
+  dialog = decompose_dialog ();
   jx_target_decompose_dialog_set_dimension (dialog, JX_TARGET_DIMENSION_QUARTER);
   jx_target_decompose_dialog_set_method (dialog, JX_TARGET_METHOD_WEIGHTS);
-  iterate ();
+  jx_ui_test_iterate ();
   preview = jx_target_decompose_dialog_get_preview (dialog);
   g_assert_nonnull (preview);
   g_assert_cmpint (jx_target_decomposition_get_method_used (preview), ==, JX_TARGET_METHOD_WEIGHTS);
@@ -375,38 +342,38 @@ test_add_and_decompose (void)
       g_autoptr(JxTargetNode) part = g_list_model_get_item (G_LIST_MODEL (preview), i);
 
       g_assert_cmpint (jx_target_node_get_amount (part), ==,
-                       jx_target_node_get_amount (child_at (node, i)));
+                       jx_target_node_get_amount (jx_test_child_at (node, i)));
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  jx_ui_test_iterate ();
 
   /* The history method on a period with sales splits by last year's quarters. */
-  jx_targets_view_select (f.view, child_at (node, 0));
+  jx_targets_view_select (f.view, jx_test_child_at (node, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.decompose", NULL));
-  iterate ();
-  dialog = JX_TARGET_DECOMPOSE_DIALOG (find_dialog (JX_TYPE_TARGET_DECOMPOSE_DIALOG));
+  jx_ui_test_iterate ();
+  dialog = decompose_dialog ();
   g_assert_nonnull (dialog);
   jx_target_decompose_dialog_set_dimension (dialog, JX_TARGET_DIMENSION_MONTH);
   jx_target_decompose_dialog_set_method (dialog, JX_TARGET_METHOD_HISTORY);
-  iterate ();
+  jx_ui_test_iterate ();
   preview = jx_target_decompose_dialog_get_preview (dialog);
   g_assert_nonnull (preview);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (preview)), ==, 3);
   g_assert_cmpint (jx_target_decomposition_get_total (preview), ==,
-                   jx_target_node_get_amount (child_at (node, 0)));
+                   jx_target_node_get_amount (jx_test_child_at (node, 0)));
   g_assert_nonnull (strstr (jx_target_decompose_dialog_get_note (dialog), "last year"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
-  g_assert_cmpuint (jx_target_node_get_n_children (child_at (node, 0)), ==, 0);
+  jx_ui_test_iterate ();
+  g_assert_cmpuint (jx_target_node_get_n_children (jx_test_child_at (node, 0)), ==, 0);
 
   /* Undo: first the quarters go, then the target. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (jx_test_query_int (f.store, count_sql), ==, 0);
   g_assert_cmpuint (jx_target_node_get_n_children (node), ==, 0);
   g_assert_cmpint (db_amount (&f, id), ==, 100000001);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpuint (jx_target_tree_get_n_nodes (f.tree), ==, before);
   g_assert_cmpint (jx_test_query_int (f.store, "SELECT count(*) FROM target_nodes"), ==, before);
   fixture_close (&f);
@@ -424,10 +391,10 @@ test_outline (void)
   fixture_open (&f, "outline.db");
   outline = jx_targets_view_get_outline (f.view);
   root = root_of (&f);
-  q3 = child_at (root, 2);
-  q4 = child_at (root, 3);
+  q3 = jx_test_child_at (root, 2);
+  q4 = jx_test_child_at (root, 3);
   jx_targets_view_select (f.view, q3);
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_true (jx_target_outline_get_selected (outline) == q3);
   entry = jx_target_outline_get_amount_entry (outline, q3);
   g_assert_nonnull (entry);
@@ -439,7 +406,7 @@ test_outline (void)
   }
   gtk_editable_set_text (GTK_EDITABLE (entry), "60,000,000.50");
   g_signal_emit_by_name (entry, "activate");
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (db_amount (&f, jx_target_node_get_id (q3)), ==, G_GINT64_CONSTANT (6000000050));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "60,000,000.50");
   /* The next row is now the one being edited, in the chart and the panel too. */
@@ -458,12 +425,12 @@ test_outline (void)
   entry = jx_target_outline_get_amount_entry (outline, q4);
   gtk_editable_set_text (GTK_EDITABLE (entry), "12abc");
   g_signal_emit_by_name (entry, "activate");
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpint (db_amount (&f, jx_target_node_get_id (q4)), ==, jx_target_node_get_amount (q4));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (jx_target_node_get_unallocated (root), ==, 0);
   fixture_close (&f);
 }
@@ -480,7 +447,7 @@ respond (AdwMessageDialog *dialog,
   /* A button's response also closes the dialog; a response made in code does not. */
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  jx_ui_test_iterate ();
 }
 
 /* A what-if copy, compared with the active plan after one change; then deleted. */
@@ -499,8 +466,8 @@ test_plans (void)
   active = jx_targets_view_get_plan_id (f.view);
   n_nodes = jx_target_tree_get_n_nodes (f.tree);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.duplicate-plan", NULL));
-  iterate ();
-  dialog = ADW_MESSAGE_DIALOG (find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  jx_ui_test_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (jx_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_nonnull (dialog);
   respond (dialog, "Plan 2026 stretch", "ok");
   wait_for_figures (&f);
@@ -512,14 +479,14 @@ test_plans (void)
 
   /* Raise the copy's first quarter by ¥1,000 and compare. */
   {
-    JxTargetNode *q1 = child_at (root_of (&f), 0);
+    JxTargetNode *q1 = jx_test_child_at (root_of (&f), 0);
 
     g_assert_true (jx_target_tree_set_amount (f.tree, q1, jx_target_node_get_amount (q1) + 100000,
                                               NULL));
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.compare-plans", NULL));
-  iterate ();
-  compare = JX_PLAN_COMPARE_DIALOG (find_dialog (JX_TYPE_PLAN_COMPARE_DIALOG));
+  jx_ui_test_iterate ();
+  compare = JX_PLAN_COMPARE_DIALOG (jx_ui_test_find_window (JX_TYPE_PLAN_COMPARE_DIALOG, NULL));
   g_assert_nonnull (compare);
   rows = jx_plan_compare_dialog_get_rows (compare);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_nodes);
@@ -534,11 +501,11 @@ test_plans (void)
 
   /* Make the copy active, then delete it: the view goes back to the other plan. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.activate-plan", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (jx_target_plan_get_active_id (f.store), ==, copy);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "targets.delete-plan", NULL));
-  iterate ();
-  dialog = ADW_MESSAGE_DIALOG (find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  jx_ui_test_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (jx_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_nonnull (dialog);
   respond (dialog, NULL, "delete");
   wait_for_figures (&f);
@@ -552,28 +519,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
-  app = gtk_application_new ("io.github.jingxi.Jingxi.TestTargets", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.TestTargets", &app, &tmp_dir))
+    return g_test_run ();
 
   g_test_add_func ("/jx/targets-view/select", test_select);
   g_test_add_func ("/jx/targets-view/edit-amount", test_edit_amount);
   g_test_add_func ("/jx/targets-view/add-and-decompose", test_add_and_decompose);
   g_test_add_func ("/jx/targets-view/outline", test_outline);
   g_test_add_func ("/jx/targets-view/plans", test_plans);
-  status = g_test_run ();
-  g_object_unref (app);
-  jx_test_remove_dir (tmp_dir);
-  return status;
+  return jx_ui_test_run (app, tmp_dir);
 }

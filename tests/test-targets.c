@@ -45,16 +45,6 @@ typedef struct {
 } Fixture;
 
 static JxTargetNode *
-child_at (JxTargetNode *node,
-          guint         i)
-{
-  g_autoptr(JxTargetNode) child = g_list_model_get_item (jx_target_node_get_children (node), i);
-
-  g_assert_nonnull (child);
-  return child;   /* the tree keeps a reference */
-}
-
-static JxTargetNode *
 root_at (JxTargetTree *tree,
          guint         i)
 {
@@ -70,7 +60,7 @@ children_sum (JxTargetNode *node)
   gint64 sum = 0;
 
   for (guint i = 0; i < jx_target_node_get_n_children (node); i++)
-    sum += jx_target_node_get_amount (child_at (node, i));
+    sum += jx_target_node_get_amount (jx_test_child_at (node, i));
   return sum;
 }
 
@@ -122,22 +112,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   jx_test_remove_dir (f->dir);
   g_free (f->dir);
-}
-
-static void
-decompose (Fixture           *f,
-           JxTargetNode      *node,
-           JxTargetDimension  dimension,
-           JxTargetMethod     method)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JxTargetDecomposition) d = jx_target_tree_preview_decomposition (f->tree, node,
-                                                                             dimension, method,
-                                                                             &error);
-
-  g_assert_no_error (error);
-  g_assert_true (jx_target_tree_apply_decomposition (f->tree, d, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -198,35 +172,37 @@ test_one_fen (Fixture       *f,
 
   g_assert_true (jx_target_tree_set_amount (f->tree, f->root, 1, &error));
   g_assert_no_error (error);
-  decompose (f, f->root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
   g_assert_cmpuint (jx_target_node_get_n_children (f->root), ==, 3);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 0)), ==, 1);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 0)), ==, 1);
   g_assert_cmpint (children_sum (f->root), ==, 1);
   g_assert_cmpint (jx_target_node_get_unallocated (f->root), ==, 0);
 
   /* 1,000.01 yuan into 12 months and then each month into weeks: every level adds up. */
   g_assert_true (jx_target_tree_set_amount (f->tree, f->root, 100001, &error));
-  decompose (f, f->root, JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_EQUAL);
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_EQUAL);
   g_assert_cmpuint (jx_target_node_get_n_children (f->root), ==, 12);
   g_assert_cmpint (children_sum (f->root), ==, 100001);
   for (guint m = 0; m < 12; m++)
     {
-      JxTargetNode *month = child_at (f->root, m);
+      JxTargetNode *month = jx_test_child_at (f->root, m);
 
-      decompose (f, month, JX_TARGET_DIMENSION_WEEK, JX_TARGET_METHOD_EQUAL);
+      jx_test_decompose (f->tree, month, JX_TARGET_DIMENSION_WEEK, JX_TARGET_METHOD_EQUAL);
       g_assert_cmpint (children_sum (month), ==, jx_target_node_get_amount (month));
     }
-  g_assert_cmpstr (jx_target_node_get_name (child_at (child_at (f->root, 0), 0)), ==, "W01");
-  g_assert_cmpstr (jx_target_node_get_period_from (child_at (child_at (f->root, 0), 0)), ==,
-                   "2026-01-01");
-  g_assert_cmpstr (jx_target_node_get_period_to (child_at (child_at (f->root, 0), 0)), ==,
-                   "2026-01-04");
+  {
+    JxTargetNode *week = jx_test_child_at (jx_test_child_at (f->root, 0), 0);
+
+    g_assert_cmpstr (jx_target_node_get_name (week), ==, "W01");
+    g_assert_cmpstr (jx_target_node_get_period_from (week), ==, "2026-01-01");
+    g_assert_cmpstr (jx_target_node_get_period_to (week), ==, "2026-01-04");
+  }
   /* A parent's new amount cascades down and still adds up to the fen. */
   g_assert_true (jx_target_tree_set_amount (f->tree, f->root, 99999, &error));
   g_assert_cmpint (children_sum (f->root), ==, 99999);
   for (guint m = 0; m < 12; m++)
-    g_assert_cmpint (children_sum (child_at (f->root, m)), ==,
-                     jx_target_node_get_amount (child_at (f->root, m)));
+    g_assert_cmpint (children_sum (jx_test_child_at (f->root, m)), ==,
+                     jx_target_node_get_amount (jx_test_child_at (f->root, m)));
 }
 
 static void
@@ -259,23 +235,27 @@ test_history (Fixture       *f,
   g_assert_cmpuint (jx_target_node_get_n_children (f->root), ==, 0);
 
   /* Regions: East 80,000, West 20,000, North nothing. */
-  decompose (f, f->root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_HISTORY);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 0)), ==, 800000);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 1)), ==, 200000);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 2)), ==, 0);
-  g_assert_cmpstr (jx_target_node_get_filter_name (child_at (f->root, 0),
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_HISTORY);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 0)), ==, 800000);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 1)), ==, 200000);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 2)), ==, 0);
+  g_assert_cmpstr (jx_target_node_get_filter_name (jx_test_child_at (f->root, 0),
                                                    JX_TARGET_DIMENSION_REGION), ==, "East");
 
   /* East's team members by last year: Ann 70,000, Bob 10,000. */
-  decompose (f, child_at (f->root, 0), JX_TARGET_DIMENSION_MEMBER, JX_TARGET_METHOD_HISTORY);
-  g_assert_cmpstr (jx_target_node_get_name (child_at (child_at (f->root, 0), 0)), ==, "Ann");
-  g_assert_cmpint (jx_target_node_get_amount (child_at (child_at (f->root, 0), 0)), ==, 700000);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (child_at (f->root, 0), 1)), ==, 100000);
-  g_assert_cmpint (jx_target_node_get_owner_id (child_at (child_at (f->root, 0), 0)), ==, 1);
+  {
+    JxTargetNode *east = jx_test_child_at (f->root, 0);
+
+    jx_test_decompose (f->tree, east, JX_TARGET_DIMENSION_MEMBER, JX_TARGET_METHOD_HISTORY);
+    g_assert_cmpstr (jx_target_node_get_name (jx_test_child_at (east, 0)), ==, "Ann");
+    g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (east, 0)), ==, 700000);
+    g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (east, 1)), ==, 100000);
+    g_assert_cmpint (jx_target_node_get_owner_id (jx_test_child_at (east, 0)), ==, 1);
+  }
 
   /* North sold nothing last year: equal, and the note says so. North has no target, so
    * give it one first. */
-  north = child_at (f->root, 2);
+  north = jx_test_child_at (f->root, 2);
   g_assert_true (jx_target_tree_set_amount (f->tree, north, 1001, &error));
   d = jx_target_tree_preview_decomposition (f->tree, north, JX_TARGET_DIMENSION_PRODUCT_LINE,
                                             JX_TARGET_METHOD_HISTORY, &error);
@@ -286,13 +266,13 @@ test_history (Fixture       *f,
 
   /* Quarters by last year's quarters: 30/10/20/40 %. */
   g_clear_object (&d);
-  decompose (f, f->root, JX_TARGET_DIMENSION_QUARTER, JX_TARGET_METHOD_HISTORY);
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_QUARTER, JX_TARGET_METHOD_HISTORY);
   g_assert_cmpuint (jx_target_node_get_n_children (f->root), ==, 4);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 0)), ==, 300000);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 1)), ==, 100000);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 2)), ==, 200000);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 3)), ==, 400000);
-  g_assert_cmpstr (jx_target_node_get_name (child_at (f->root, 0)), ==, "Q1");
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 0)), ==, 300000);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 1)), ==, 100000);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 2)), ==, 200000);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 3)), ==, 400000);
+  g_assert_cmpstr (jx_target_node_get_name (jx_test_child_at (f->root, 0)), ==, "Q1");
 }
 
 static void
@@ -305,9 +285,9 @@ test_seasonal (Fixture       *f,
 
   /* 2025 is the only year the history covers from its first day: Feb 30%, May 10%,
    * Aug 20%, Nov 40%. */
-  decompose (f, f->root, JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_SEASONAL);
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_SEASONAL);
   for (guint m = 0; m < 12; m++)
-    g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, m)), ==, months[m]);
+    g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, m)), ==, months[m]);
 
   /* A week inside August gets 7/31 of August's share. */
   d = jx_target_tree_preview_decomposition (f->tree, f->root, JX_TARGET_DIMENSION_WEEK,
@@ -372,8 +352,8 @@ test_weights_and_locks (Fixture       *f,
   }
   g_clear_object (&d);
 
-  decompose (f, f->root, JX_TARGET_DIMENSION_QUARTER, JX_TARGET_METHOD_HISTORY);
-  q1 = child_at (f->root, 0);
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_QUARTER, JX_TARGET_METHOD_HISTORY);
+  q1 = jx_test_child_at (f->root, 0);
   g_assert_true (jx_target_tree_set_locked (f->tree, q1, TRUE, &error));
   g_assert_true (jx_target_node_get_locked (q1));
   g_assert_true (jx_target_tree_set_amount (f->tree, q1, 500000, &error));
@@ -385,21 +365,21 @@ test_weights_and_locks (Fixture       *f,
   /* Rebalance: Q1 stays; 500,000 by 1:2:4 = 71,428.57, 142,857.14, 285,714.29. */
   g_assert_true (jx_target_tree_rebalance (f->tree, f->root, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 0)), ==, 500000);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 1)), ==, 71429);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 2)), ==, 142857);
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 3)), ==, 285714);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 0)), ==, 500000);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 1)), ==, 71429);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 2)), ==, 142857);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 3)), ==, 285714);
   g_assert_cmpint (jx_target_node_get_unallocated (f->root), ==, 0);
 
   /* Splitting again keeps the locked quarter and its id. */
   {
     gint64 q1_id = jx_target_node_get_id (q1);
 
-    decompose (f, f->root, JX_TARGET_DIMENSION_QUARTER, JX_TARGET_METHOD_EQUAL);
-    g_assert_cmpint (jx_target_node_get_id (child_at (f->root, 0)), ==, q1_id);
-    g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 0)), ==, 500000);
-    g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 1)), ==, 166667);
-    g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 3)), ==, 166666);
+    jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_QUARTER, JX_TARGET_METHOD_EQUAL);
+    g_assert_cmpint (jx_target_node_get_id (jx_test_child_at (f->root, 0)), ==, q1_id);
+    g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 0)), ==, 500000);
+    g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 1)), ==, 166667);
+    g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 3)), ==, 166666);
   }
 
   /* The parent cannot go below its locked children. */
@@ -420,7 +400,7 @@ test_attainment (Fixture       *f,
 
   add_root (f->tree, "New customers 2026", JX_TARGET_METRIC_NEW_CUSTOMERS, 4);
   add_root (f->tree, "Deals 2026", JX_TARGET_METRIC_DEALS, 10);
-  decompose (f, root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
+  jx_test_decompose (f->tree, root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
   g_assert_true (jx_target_tree_refresh_actuals (f->tree, &error));
   g_assert_no_error (error);
 
@@ -428,8 +408,8 @@ test_attainment (Fixture       *f,
   g_assert_cmpint (jx_target_node_get_actual (root), ==, 92000);
   g_assert_cmpint (jx_target_node_get_actual (root), ==, jx_test_query_int (f->store,
     "SELECT sum(amount) FROM deals WHERE status = 1 AND closed BETWEEN '2026-01-01' AND '2026-12-31'"));
-  east = child_at (root, 0);
-  west = child_at (root, 1);
+  east = jx_test_child_at (root, 0);
+  west = jx_test_child_at (root, 1);
   g_assert_cmpint (jx_target_node_get_actual (east), ==, jx_test_query_int (f->store,
     "SELECT sum(d.amount) FROM deals d JOIN customers c ON c.id = d.customer_id WHERE d.status = 1"
     " AND c.region_id = 1 AND d.closed BETWEEN '2026-01-01' AND '2026-12-31'"));
@@ -457,9 +437,10 @@ test_attainment (Fixture       *f,
   g_assert_true (jx_target_tree_set_amount (f->tree, west, 30000, &error));
   g_assert_cmpint (jx_target_node_get_pace (west), ==, JX_TARGET_PACE_AHEAD);
   g_assert_cmpint (jx_target_node_get_pipeline_needed (west), ==, 0);
-  decompose (f, west, JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_EQUAL);
-  g_assert_cmpint (jx_target_node_get_pace (child_at (west, 11)), ==, JX_TARGET_PACE_NOT_STARTED);
-  g_assert_cmpint (jx_target_node_get_actual (child_at (west, 8)), ==, 12000);   /* d8 */
+  jx_test_decompose (f->tree, west, JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_EQUAL);
+  g_assert_cmpint (jx_target_node_get_pace (jx_test_child_at (west, 11)), ==,
+                   JX_TARGET_PACE_NOT_STARTED);
+  g_assert_cmpint (jx_target_node_get_actual (jx_test_child_at (west, 8)), ==, 12000);   /* d8 */
   /* Seasonal expectation: by Nov 27 the 2025 pattern expects 60% plus 27/30 of Nov's 40%. */
   jx_target_tree_set_expectation (f->tree, JX_TARGET_EXPECTATION_SEASONAL);
   g_assert_true (jx_target_tree_refresh_actuals (f->tree, &error));
@@ -522,12 +503,12 @@ test_refresh_async (Fixture       *f,
 {
   JxTargetNode *root = f->root;
 
-  decompose (f, root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
+  jx_test_decompose (f->tree, root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
   g_assert_false (jx_target_tree_get_figures_pending (f->tree));
   g_assert_false (jx_target_node_has_actual (root));
   refresh_in_background (f->tree, FALSE, NULL, f);
   g_assert_cmpint (jx_target_node_get_actual (root), ==, 92000);
-  g_assert_cmpint (jx_target_node_get_actual (child_at (root, 1)), ==, 37000);
+  g_assert_cmpint (jx_target_node_get_actual (jx_test_child_at (root, 1)), ==, 37000);
   g_assert_false (jx_target_tree_get_pipeline_ready (f->tree));
   g_assert_cmpint (jx_target_node_get_pipeline_needed (root), ==, -1);
 
@@ -621,16 +602,16 @@ test_undo (Fixture       *f,
   g_autoptr(GError) error = NULL;
   JxTargetNode *q2;
 
-  decompose (f, f->root, JX_TARGET_DIMENSION_QUARTER, JX_TARGET_METHOD_HISTORY);
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_QUARTER, JX_TARGET_METHOD_HISTORY);
   g_assert_cmpstr (jx_store_get_undo_label (f->store), ==, "Decompose Target");
-  q2 = child_at (f->root, 1);
+  q2 = jx_test_child_at (f->root, 1);
   g_assert_true (jx_target_tree_set_amount (f->tree, q2, 123, &error));
   g_assert_cmpint (jx_target_node_get_unallocated (f->root), ==, 100000 - 123);
 
   /* Undo reaches the tree through JxStore::changed; the node object stays the same. */
   g_assert_true (jx_store_undo (f->store, &error));
   g_assert_no_error (error);
-  g_assert_true (child_at (f->root, 1) == q2);
+  g_assert_true (jx_test_child_at (f->root, 1) == q2);
   g_assert_cmpint (jx_target_node_get_amount (q2), ==, 100000);
   g_assert_cmpint (jx_target_node_get_unallocated (f->root), ==, 0);
   g_assert_true (jx_store_undo (f->store, &error));
@@ -642,13 +623,14 @@ test_undo (Fixture       *f,
   g_assert_cmpint (children_sum (f->root), ==, 1000000);
 
   /* Deleting a branch and undoing brings back the branch. */
-  decompose (f, child_at (f->root, 0), JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_EQUAL);
+  jx_test_decompose (f->tree, jx_test_child_at (f->root, 0), JX_TARGET_DIMENSION_MONTH,
+                     JX_TARGET_METHOD_EQUAL);
   g_assert_cmpint (jx_target_tree_get_n_nodes (f->tree), ==, 8);
-  g_assert_true (jx_target_tree_delete_node (f->tree, child_at (f->root, 0), &error));
+  g_assert_true (jx_target_tree_delete_node (f->tree, jx_test_child_at (f->root, 0), &error));
   g_assert_cmpint (jx_target_tree_get_n_nodes (f->tree), ==, 4);
   g_assert_true (jx_store_undo (f->store, &error));
   g_assert_cmpint (jx_target_tree_get_n_nodes (f->tree), ==, 8);
-  g_assert_cmpuint (jx_target_node_get_n_children (child_at (f->root, 0)), ==, 3);
+  g_assert_cmpuint (jx_target_node_get_n_children (jx_test_child_at (f->root, 0)), ==, 3);
 
   /* Edits of the checklist and rationale are steps too. */
   g_assert_true (jx_target_tree_set_smart_item (f->tree, f->root, JX_TARGET_SMART_ACHIEVABLE,
@@ -671,8 +653,8 @@ test_add_rules (Fixture       *f,
   JxTargetNodeSpec spec = { 0 };
   JxTargetNode *east;
 
-  decompose (f, f->root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
-  east = child_at (f->root, 0);
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_REGION, JX_TARGET_METHOD_EQUAL);
+  east = jx_test_child_at (f->root, 0);
   spec.name = "Cloud in East";
   spec.metric = JX_TARGET_METRIC_REVENUE;
   spec.amount = 1000;
@@ -682,7 +664,7 @@ test_add_rules (Fixture       *f,
   g_assert_cmpint (jx_target_tree_add_node (f->tree, east, &spec, &error), >, 0);
   g_assert_no_error (error);
   {
-    JxTargetNode *child = child_at (east, 0);
+    JxTargetNode *child = jx_test_child_at (east, 0);
     g_autofree char *label = jx_target_node_dup_filters_label (child);
 
     g_assert_cmpint (jx_target_node_get_filters (child)->region_id, ==, 1);
@@ -724,8 +706,8 @@ test_plans (Fixture       *f,
   gint64 copy_id;
   guint n_changed = 0;
 
-  decompose (f, f->root, JX_TARGET_DIMENSION_QUARTER, JX_TARGET_METHOD_HISTORY);
-  g_assert_true (jx_target_tree_set_locked (f->tree, child_at (f->root, 0), TRUE, &error));
+  jx_test_decompose (f->tree, f->root, JX_TARGET_DIMENSION_QUARTER, JX_TARGET_METHOD_HISTORY);
+  g_assert_true (jx_target_tree_set_locked (f->tree, jx_test_child_at (f->root, 0), TRUE, &error));
   jx_test_date (&today, "2026-11-27");
   g_assert_cmpint (jx_target_plan_get_active_id (f->store), ==, f->plan_id);
   copy_id = jx_target_plan_duplicate (f->store, f->plan_id, "What if", &today, &error);
@@ -740,10 +722,11 @@ test_plans (Fixture       *f,
   copy = jx_target_tree_new (f->store, copy_id, &today);
   g_assert_true (jx_target_tree_load (copy, &error));
   g_assert_cmpint (jx_target_tree_get_n_nodes (copy), ==, 5);
-  g_assert_true (jx_target_tree_set_amount (copy, child_at (root_at (copy, 0), 1), 150000, &error));
+  g_assert_true (jx_target_tree_set_amount (copy, jx_test_child_at (root_at (copy, 0), 1), 150000,
+                                            &error));
   g_assert_no_error (error);
   /* The original did not move. */
-  g_assert_cmpint (jx_target_node_get_amount (child_at (f->root, 1)), ==, 100000);
+  g_assert_cmpint (jx_target_node_get_amount (jx_test_child_at (f->root, 1)), ==, 100000);
 
   rows = jx_target_plans_compare (f->store, f->plan_id, copy_id, &error);
   g_assert_no_error (error);
@@ -765,7 +748,8 @@ test_plans (Fixture       *f,
   g_assert_cmpuint (n_changed, ==, 1);
 
   /* A target only in the copy shows as missing from the original. */
-  decompose (f, child_at (f->root, 3), JX_TARGET_DIMENSION_MONTH, JX_TARGET_METHOD_EQUAL);
+  jx_test_decompose (f->tree, jx_test_child_at (f->root, 3), JX_TARGET_DIMENSION_MONTH,
+                     JX_TARGET_METHOD_EQUAL);
   g_clear_object (&rows);
   rows = jx_target_plans_compare (f->store, f->plan_id, copy_id, &error);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 8);
@@ -809,16 +793,17 @@ test_demo (void)
   g_assert_cmpint (children_sum (root), ==, jx_target_node_get_amount (root));
   g_assert_cmpint (jx_target_node_get_actual (root), ==, jx_test_query_int (store,
     "SELECT total(amount) FROM deals WHERE status = 1 AND closed BETWEEN '2026-01-01' AND '2026-12-31'"));
-  g_assert_cmpint (jx_target_node_get_actual (child_at (root, 3)), ==, jx_test_query_int (store,
+  g_assert_cmpint (jx_target_node_get_actual (jx_test_child_at (root, 3)), ==,
+                   jx_test_query_int (store,
     "SELECT total(amount) FROM deals WHERE status = 1 AND closed BETWEEN '2026-10-01' AND '2026-12-31'"));
 
-  decompose (&(Fixture) { .tree = tree }, child_at (root, 3), JX_TARGET_DIMENSION_REGION,
-             JX_TARGET_METHOD_HISTORY);
-  decompose (&(Fixture) { .tree = tree }, child_at (child_at (root, 3), 0),
-             JX_TARGET_DIMENSION_PRODUCT_LINE, JX_TARGET_METHOD_HISTORY);
+  jx_test_decompose (tree, jx_test_child_at (root, 3), JX_TARGET_DIMENSION_REGION,
+                     JX_TARGET_METHOD_HISTORY);
+  jx_test_decompose (tree, jx_test_child_at (jx_test_child_at (root, 3), 0),
+                     JX_TARGET_DIMENSION_PRODUCT_LINE, JX_TARGET_METHOD_HISTORY);
   {
-    JxTargetNode *east = child_at (child_at (root, 3), 0);
-    JxTargetNode *line = child_at (east, 1);
+    JxTargetNode *east = jx_test_child_at (jx_test_child_at (root, 3), 0);
+    JxTargetNode *line = jx_test_child_at (east, 1);
     g_autofree char *sql = g_strdup_printf (
       "SELECT total(d.amount) FROM deals d JOIN customers c ON c.id = d.customer_id"
       " JOIN products p ON p.id = d.product_id WHERE d.status = 1"

@@ -36,18 +36,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("team-%u.db", counter++);
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(JxStore) made = jx_test_open_new (tmp_dir, name, JX_STORE_OPEN_DEFAULT, 1);
-
-  g_clear_object (&made);
-  f->window = jx_ui_test_new_window (app);
-  g_assert_true (jx_window_open_database (f->window, path, FALSE));
-  jx_window_show_view (f->window, "team");
+  f->window = jx_ui_test_new_demo_window (app, tmp_dir, "team", 0, 0);
   f->view = JX_TEAM_VIEW (jx_window_get_view (f->window, "team"));
-  f->store = jx_context_get_store (jx_window_get_context (f->window));
-  jx_ui_test_iterate ();
+  f->store = jx_ui_test_window_store (f->window);
   wait_for_view (f);
 }
 
@@ -55,8 +46,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  jx_ui_test_iterate ();
+  jx_ui_test_close_window (f->window);
 }
 
 static double
@@ -571,19 +561,6 @@ test_close_while_computing (void)
 }
 
 static gboolean
-pixels_differ (const guchar *a,
-               const guchar *b,
-               gsize         len)
-{
-  gsize differ = 0;
-
-  for (gsize i = 0; i < len; i += 4)
-    differ += memcmp (a + i, b + i, 4) != 0;
-  /* The background alone makes most pixels differ. */
-  return differ > len / 4 / 2;
-}
-
-static gboolean
 not_laid_out (gpointer data)
 {
   return gtk_widget_get_width (data) == 0;
@@ -594,7 +571,6 @@ static void
 test_chart_light_dark (Fixture       *f,
                        gconstpointer  data)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkWidget *chart = jx_team_view_get_effort_chart (f->view);
   g_autofree guchar *light = NULL;
   g_autofree guchar *dark = NULL;
@@ -608,8 +584,7 @@ test_chart_light_dark (Fixture       *f,
   /* The chart replaces the spinner when the allocation arrives, and gets its size at the
    * next frame. */
   jx_ui_test_wait_while (not_laid_out, chart);
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_FORCE_LIGHT);
   light = jx_ui_test_render (chart, &width, &height);
   /* The first bar is Key's share of revenue, in Key's colour. */
   g_assert_true (jx_effort_chart_view_get_bar (JX_EFFORT_CHART_VIEW (chart), 0,
@@ -617,9 +592,7 @@ test_chart_light_dark (Fixture       *f,
   g_assert_cmpfloat (bar.width, >, 10);
   jx_ui_chart_style_for (chart, &style);
   key = jx_chart_tier_color (&style, JX_TIER_KEY);
-  g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel (light, width,
-                                                          (int) (bar.x + bar.width / 2),
-                                                          (int) (bar.y + bar.height / 2)),
+  g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel_in (light, width, &bar),
                                         jx_ui_test_color_rgb (&key)));
   tooltip = jx_effort_chart_view_dup_tooltip_at (JX_EFFORT_CHART_VIEW (chart),
                                                  bar.x + bar.width / 2, bar.y + bar.height / 2);
@@ -627,39 +600,27 @@ test_chart_light_dark (Fixture       *f,
   g_assert_true (g_str_has_prefix (tooltip, "Key · "));
   g_assert_nonnull (strstr (tooltip, "of won revenue"));
 
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
   dark = jx_ui_test_render (chart, &dark_width, &dark_height);
   g_assert_cmpint (dark_width, ==, width);
   g_assert_cmpint (dark_height, ==, height);
-  g_assert_true (pixels_differ (light, dark, (gsize) width * height * 4));
+  g_assert_true (jx_ui_test_pixels_differ (light, dark, width, height));
   /* The background follows the dark style. */
   jx_ui_chart_style_for (chart, &style);
   g_assert_true (style.dark);
   g_assert_true (jx_ui_test_color_near (jx_ui_test_pixel (dark, width, 2, 2),
                                         jx_ui_test_color_rgb (&style.background)));
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  jx_ui_test_iterate ();
+  jx_ui_test_set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
-  app = gtk_application_new ("io.github.jingxi.Jingxi.TestTeam", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.TestTeam", &app, &tmp_dir))
+    return g_test_run ();
 
   g_test_add ("/jx/team-view/capacity", Fixture, NULL, fixture_set_up, test_capacity,
               fixture_tear_down);
@@ -676,8 +637,5 @@ main (int   argc,
   g_test_add_func ("/jx/team-view/close-while-computing", test_close_while_computing);
   g_test_add ("/jx/team-view/chart-light-dark", Fixture, NULL, fixture_set_up,
               test_chart_light_dark, fixture_tear_down);
-  status = g_test_run ();
-  g_object_unref (app);
-  jx_test_remove_dir (tmp_dir);
-  return status;
+  return jx_ui_test_run (app, tmp_dir);
 }

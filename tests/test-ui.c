@@ -165,13 +165,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
+  if (!jx_ui_test_init (NULL, NULL, NULL))
+    return g_test_run ();
   g_test_add_func ("/jx/ui/delete-key", test_delete_key);
   g_test_add_func ("/jx/ui/delete-key-class-action", test_delete_key_class_action);
   g_test_add_func ("/jx/ui/bar-cell", test_bar_cell);

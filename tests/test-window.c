@@ -8,19 +8,10 @@
 #include "jx-deals-view.h"
 #include "jx-overview-view.h"
 #include "jx-schema-private.h"
-#include "jx-test-util.h"
-#include "jx-ui.h"
-#include "jx-window.h"
+#include "jx-ui-test-util.h"
 
 static GtkApplication *app;
 static char *tmp_dir;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Runs the main loop until @page shows, or fails after 30 s. */
 static void
@@ -34,47 +25,16 @@ wait_for_page (JxWindow   *window,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  iterate ();
-}
-
-static JxWindow *
-new_window (void)
-{
-  GDate today;
-  g_autoptr(JxClock) clock = NULL;
-  g_autoptr(JxContext) context = NULL;
-  JxWindow *window;
-
-  jx_test_date (&today, "2026-11-27");
-  clock = jx_clock_new_fixed (&today);
-  context = jx_context_new (clock);
-  window = jx_window_new (app, context);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
-
-static GtkWindow *
-find_dialog (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
+  jx_ui_test_iterate ();
 }
 
 static void
 test_welcome (void)
 {
-  JxWindow *window = new_window ();
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
 
   g_assert_cmpstr (jx_window_get_page (window), ==, "welcome");
-  g_assert_null (jx_context_get_store (jx_window_get_context (window)));
+  g_assert_null (jx_ui_test_window_store (window));
   /* The page (and About) show the application icon even before Jingxi is installed: the
    * application adds its resources' icons folder to the icon theme. */
   {
@@ -90,7 +50,7 @@ test_welcome (void)
 static void
 test_demo_and_overview (void)
 {
-  JxWindow *window = new_window ();
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   g_autofree char *path = g_build_filename (tmp_dir, "window-demo.db", NULL);
   JxStore *store;
   GtkWidget *overview;
@@ -101,7 +61,7 @@ test_demo_and_overview (void)
 
   jx_window_open_demo (window, path);
   wait_for_page (window, "views");
-  store = jx_context_get_store (jx_window_get_context (window));
+  store = jx_ui_test_window_store (window);
   g_assert_nonnull (store);
   g_assert_cmpstr (jx_store_get_path (store), ==, path);
   g_assert_cmpint (jx_store_count_rows (store, JX_TABLE_DEALS), ==, JX_DEMO_DEALS_PER_SCALE);
@@ -137,7 +97,7 @@ test_every_view (void)
   static const char *const views[] = {
     "overview", "targets", "customers", "funnel", "deals", "regions", "team",
   };
-  JxWindow *window = new_window ();
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   g_autofree char *path = g_build_filename (tmp_dir, "views.db", NULL);
 
   g_assert_true (jx_window_open_database (window, path, TRUE));
@@ -145,7 +105,7 @@ test_every_view (void)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
                                                  views[i]));
-      iterate ();
+      jx_ui_test_iterate ();
       g_assert_cmpstr (jx_window_get_visible_view (window), ==, views[i]);
       g_assert_true (gtk_widget_get_mapped (jx_window_get_view (window, views[i])));
     }
@@ -159,7 +119,7 @@ test_view_focus (void)
   static const char *const views[] = {
     "targets", "customers", "funnel", "deals", "regions", "team",
   };
-  JxWindow *window = new_window ();
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   g_autofree char *path = g_build_filename (tmp_dir, "focus-demo.db", NULL);
 
   jx_window_open_demo (window, path);
@@ -172,11 +132,11 @@ test_view_focus (void)
 
       /* Start from a widget outside the views, as after a click in the header bar. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "overview");
-      iterate ();
+      jx_ui_test_iterate ();
       gtk_root_set_focus (GTK_ROOT (window), NULL);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
                                                  views[i]));
-      iterate ();
+      jx_ui_test_iterate ();
       /* A view that is still loading takes it when its content arrives. */
       while ((focus = gtk_root_get_focus (GTK_ROOT (window))) == NULL)
         {
@@ -205,23 +165,12 @@ static void
 wait_while (gboolean (*busy) (gpointer),
             gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  iterate ();
-  while (busy (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  jx_ui_test_iterate ();
+  jx_ui_test_wait_while (busy, data);
   /* The deal list reloads after a short pause. */
-  for (int i = 0; i < 30; i++)
-    {
-      g_usleep (10000);
-      iterate ();
-    }
-  while (busy (data))
-    g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  jx_ui_test_run_for (300);
+  jx_ui_test_wait_while (busy, data);
+  jx_ui_test_iterate ();
 }
 
 /* A new database's Customers and Deals say there is nothing yet and offer the import, not
@@ -229,7 +178,7 @@ wait_while (gboolean (*busy) (gpointer),
 static void
 test_empty_database (void)
 {
-  JxWindow *window = new_window ();
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   g_autofree char *path = g_build_filename (tmp_dir, "empty-views.db", NULL);
   GtkWidget *customers, *deals, *list_page;
   AdwStatusPage *page;
@@ -255,7 +204,7 @@ test_empty_database (void)
 
   /* With a deal, an empty list means the search matches nothing. */
   {
-    JxStore *store = jx_context_get_store (jx_window_get_context (window));
+    JxStore *store = jx_ui_test_window_store (window);
     g_autoptr(GError) error = NULL;
 
     g_assert_true (jx_store_begin (store, "test", &error));
@@ -279,7 +228,7 @@ test_empty_database (void)
 static void
 test_switch_database (void)
 {
-  JxWindow *window = new_window ();
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   g_autofree char *demo = g_build_filename (tmp_dir, "window-demo.db", NULL);
   g_autofree char *empty = g_build_filename (tmp_dir, "empty.db", NULL);
   g_autofree char *bad = g_build_filename (tmp_dir, "bad.db", NULL);
@@ -288,22 +237,22 @@ test_switch_database (void)
 
   overview = JX_OVERVIEW_VIEW (jx_window_get_view (window, "overview"));
   g_assert_true (jx_window_open_database (window, demo, FALSE));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (jx_overview_view_get_figures (overview)->customers, ==,
                    JX_DEMO_CUSTOMERS_PER_SCALE);
 
   g_assert_true (jx_window_open_database (window, empty, TRUE));
-  iterate ();
+  jx_ui_test_iterate ();
   g_assert_cmpint (jx_overview_view_get_figures (overview)->customers, ==, 0);
   g_assert_cmpstr (jx_overview_view_get_card_value (overview, "won"), ==, "¥0");
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "empty.db"));
 
   g_assert_true (g_file_set_contents (bad, "not a database", -1, NULL));
   g_assert_false (jx_window_open_database (window, bad, FALSE));
-  iterate ();
-  g_assert_cmpstr (jx_store_get_path (jx_context_get_store (jx_window_get_context (window))), ==,
+  jx_ui_test_iterate ();
+  g_assert_cmpstr (jx_store_get_path (jx_ui_test_window_store (window)), ==,
                    empty);
-  dialog = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = jx_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_nonnull (dialog);
   {
     g_autoptr(GError) error = NULL;
@@ -321,7 +270,7 @@ test_switch_database (void)
 static void
 test_upgrade (void)
 {
-  JxWindow *window = new_window ();
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   g_autofree char *path = g_build_filename (tmp_dir, "old.db", NULL);
   g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = 1; PRAGMA application_id = %d;",
                                              JX_APPLICATION_ID);
@@ -340,7 +289,7 @@ test_upgrade (void)
   if (JX_SCHEMA_VERSION > 1)
     g_assert_cmpstr (jx_window_get_page (window), ==, "busy");
   wait_for_page (window, "views");
-  store = jx_context_get_store (jx_window_get_context (window));
+  store = jx_ui_test_window_store (window);
   g_assert_nonnull (store);
   g_assert_cmpint (jx_store_get_schema_version (store), ==, JX_SCHEMA_VERSION);
   g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM regions WHERE name = 'Old'"), ==, 1);
@@ -352,20 +301,20 @@ test_upgrade (void)
 static void
 test_undo (void)
 {
-  JxWindow *window = new_window ();
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   g_autofree char *path = g_build_filename (tmp_dir, "undo.db", NULL);
   g_autoptr(GError) error = NULL;
   JxStore *store;
   GtkWidget *company;
 
   g_assert_true (jx_window_open_database (window, path, TRUE));
-  store = jx_context_get_store (jx_window_get_context (window));
+  store = jx_ui_test_window_store (window);
   g_assert_true (jx_store_set_setting (store, "company_name", "Acme Trading", &error));
-  iterate ();
+  jx_ui_test_iterate ();
   company = jx_window_get_view (window, "overview");
   g_assert_true (jx_store_can_undo (store));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate ();
+  jx_ui_test_iterate ();
   {
     g_autofree char *name = jx_store_get_setting (store, "company_name");
     g_assert_cmpstr (name, ==, "");
@@ -408,7 +357,7 @@ test_style (void)
 static void
 test_language (void)
 {
-  JxWindow *window = new_window ();
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   const char *language = g_getenv ("LANGUAGE");
   const char *expected = language != NULL && g_str_has_prefix (language, "zh") ? "概览" : "Overview";
   g_autoptr(GtkSelectionModel) pages = NULL;
@@ -426,20 +375,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  tmp_dir = jx_test_make_dir ();
-  app = gtk_application_new ("io.github.jingxi.Jingxi.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.Test", &app, &tmp_dir))
+    return g_test_run ();
 
   g_test_add_func ("/jx/window/style", test_style);
   g_test_add_func ("/jx/window/welcome", test_welcome);
@@ -451,8 +390,5 @@ main (int   argc,
   g_test_add_func ("/jx/window/upgrade", test_upgrade);
   g_test_add_func ("/jx/window/undo", test_undo);
   g_test_add_func ("/jx/window/language", test_language);
-  status = g_test_run ();
-  g_object_unref (app);
-  jx_test_remove_dir (tmp_dir);
-  return status;
+  return jx_ui_test_run (app, tmp_dir);
 }

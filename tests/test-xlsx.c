@@ -2,7 +2,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "jx-test-util.h"
 
@@ -185,16 +184,8 @@ unzip_part (const char *path,
             const char *part)
 {
   const char *argv[] = { "unzip", "-p", path, part, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                     &status, &error))
-    g_error ("unzip could not run (it is in the package unzip): %s", error->message);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  return out;
+  return jx_test_run_tool (argv, NULL);
 }
 
 static void
@@ -378,120 +369,152 @@ export (JxStore    *store,
   g_assert_no_error (error);
 }
 
+typedef enum {
+  CELL_TEXT,
+  CELL_NUMBER,
+  CELL_DATE,
+  CELL_BLANK,
+} CellKind;
+
+/* One cell the export must write: text, a number shown with a format containing @text, a
+ * date (@text in ISO form), or nothing. */
+typedef struct {
+  const char *ref;
+  CellKind    kind;
+  const char *text;
+  double      value;
+} ExpectedCell;
+
+/* An export of the hand-built database (fill()) and what its sheet must hold. */
+typedef struct {
+  const char         *kind;
+  guint               n_rows;
+  const ExpectedCell *cells;    /* up to a NULL ref */
+  void              (*check) (Sheet  *sheet,
+                              Styles *styles);
+} ExportCase;
+
 static void
-test_deals (void)
+check_deals (Sheet  *sheet,
+             Styles *styles)
 {
-  g_autofree char *dir = jx_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "deals.xlsx", NULL);
-  g_autoptr(JxStore) store = jx_test_open_new (dir, "x.db", JX_STORE_OPEN_DEFAULT, 0);
-  Sheet sheet;
-  Styles styles;
-
-  fill (store);
-  export (store, "deals", path);
-  read_workbook (path, &sheet, &styles);
-
-  g_assert_cmpuint (sheet.n_rows, ==, 1 + 3);
-  assert_text (&sheet, "A1", "Ref");
-  assert_text (&sheet, "I1", "Amount");
-  assert_text (&sheet, "M1", "Reason won or lost");
-  g_assert_true (is_bold (&styles, cell (&sheet, "A1")));
-  g_assert_false (is_bold (&styles, cell (&sheet, "A2")));
-  g_assert_cmpstr (sheet.frozen, ==, "1");
-  g_assert_cmpstr (sheet.autofilter, ==, "A1:M4");
-
-  /* A title that looks like a formula stays text. */
-  assert_text (&sheet, "B2", "=SUM(A1)");
-  assert_text (&sheet, "C2", "Acme Industrial");
-  assert_text (&sheet, "F2", "Machines");
-  assert_text (&sheet, "H2", "Open");
-  assert_number (&sheet, &styles, "I2", 1234.56, "#,##0.00");
-  assert_date (&sheet, &styles, "J2", "2026-10-05");
-  assert_date (&sheet, &styles, "K2", "2026-12-01");
-  g_assert_null (cell (&sheet, "L2"));
-
-  assert_text (&sheet, "B3", "生产线改造");
-  assert_text (&sheet, "H3", "Won");
-  g_assert_null (cell (&sheet, "I3"));            /* no amount yet: blank, not 0 */
-  assert_date (&sheet, &styles, "L3", "2026-03-01");
-
-  assert_text (&sheet, "H4", "Lost");
-  assert_number (&sheet, &styles, "I4", 0, "#,##0.00");
-  assert_text (&sheet, "M4", "Price");
-
+  g_assert_true (is_bold (styles, cell (sheet, "A1")));
+  g_assert_false (is_bold (styles, cell (sheet, "A2")));
+  g_assert_cmpstr (sheet->autofilter, ==, "A1:M4");
   /* 16 CJK characters count as 32; the Latin ref column stays narrow. */
-  g_assert_cmpfloat (width (&sheet, 3), >=, 32);
-  g_assert_cmpfloat (width (&sheet, 3), <, 40);
-  g_assert_cmpfloat (width (&sheet, 1), <, 10);
-  clear_workbook (&sheet, &styles);
-  jx_test_remove_dir (dir);
+  g_assert_cmpfloat (width (sheet, 3), >=, 32);
+  g_assert_cmpfloat (width (sheet, 3), <, 40);
+  g_assert_cmpfloat (width (sheet, 1), <, 10);
 }
 
+static const ExpectedCell deals_cells[] = {
+  { "A1", CELL_TEXT, "Ref" },
+  { "I1", CELL_TEXT, "Amount" },
+  { "M1", CELL_TEXT, "Reason won or lost" },
+  /* A title that looks like a formula stays text. */
+  { "B2", CELL_TEXT, "=SUM(A1)" },
+  { "C2", CELL_TEXT, "Acme Industrial" },
+  { "F2", CELL_TEXT, "Machines" },
+  { "H2", CELL_TEXT, "Open" },
+  { "I2", CELL_NUMBER, "#,##0.00", 1234.56 },
+  { "J2", CELL_DATE, "2026-10-05" },
+  { "K2", CELL_DATE, "2026-12-01" },
+  { "L2", CELL_BLANK },
+  { "B3", CELL_TEXT, "生产线改造" },
+  { "H3", CELL_TEXT, "Won" },
+  { "I3", CELL_BLANK },                       /* no amount yet: blank, not 0 */
+  { "L3", CELL_DATE, "2026-03-01" },
+  { "H4", CELL_TEXT, "Lost" },
+  { "I4", CELL_NUMBER, "#,##0.00", 0 },
+  { "M4", CELL_TEXT, "Price" },
+  { NULL },
+};
+
+static const ExpectedCell customers_cells[] = {
+  { "F1", CELL_TEXT, "Annual revenue" },
+  { "A2", CELL_TEXT, "Acme Industrial" },
+  { "B2", CELL_TEXT, "Manufacturer" },
+  { "C2", CELL_TEXT, "East" },
+  { "D2", CELL_TEXT, "Wang Wei" },
+  { "E2", CELL_TEXT, "Key" },
+  { "F2", CELL_NUMBER, "#,##0.00", 123456789.0 },
+  { "G2", CELL_DATE, "2025-03-04" },
+  { "C3", CELL_TEXT, "华北" },
+  { "B3", CELL_BLANK },
+  { "F3", CELL_BLANK },
+  { NULL },
+};
+
 static void
-test_customers (void)
+check_targets (Sheet  *sheet,
+               Styles *styles)
 {
-  g_autofree char *dir = jx_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "customers.xlsx", NULL);
-  g_autoptr(JxStore) store = jx_test_open_new (dir, "x.db", JX_STORE_OPEN_DEFAULT, 0);
-  Sheet sheet;
-  Styles styles;
-
-  fill (store);
-  export (store, "customers", path);
-  read_workbook (path, &sheet, &styles);
-
-  g_assert_cmpuint (sheet.n_rows, ==, 1 + 2);
-  assert_text (&sheet, "F1", "Annual revenue");
-  assert_text (&sheet, "A2", "Acme Industrial");
-  assert_text (&sheet, "B2", "Manufacturer");
-  assert_text (&sheet, "C2", "East");
-  assert_text (&sheet, "D2", "Wang Wei");
-  assert_text (&sheet, "E2", "Key");
-  assert_number (&sheet, &styles, "F2", 123456789.0, "#,##0.00");
-  assert_date (&sheet, &styles, "G2", "2025-03-04");
-  assert_text (&sheet, "C3", "华北");
-  g_assert_null (cell (&sheet, "B3"));
-  g_assert_null (cell (&sheet, "F3"));
-  g_assert_cmpstr (sheet.frozen, ==, "1");
-  clear_workbook (&sheet, &styles);
-  jx_test_remove_dir (dir);
-}
-
-static void
-test_targets (void)
-{
-  g_autofree char *dir = jx_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "targets.xlsx", NULL);
-  g_autoptr(JxStore) store = jx_test_open_new (dir, "x.db", JX_STORE_OPEN_DEFAULT, 0);
-  Sheet sheet;
-  Styles styles;
-
-  fill (store);
-  export (store, "targets", path);
-  read_workbook (path, &sheet, &styles);
-
-  /* Tree order by position, whatever the ids. */
-  g_assert_cmpuint (sheet.n_rows, ==, 1 + 3);
-  assert_text (&sheet, "A2", "Plan 2026");
-  assert_text (&sheet, "B2", "Revenue 2026");
-  assert_text (&sheet, "C2", "Revenue");
-  assert_date (&sheet, &styles, "D2", "2026-01-01");
-  assert_date (&sheet, &styles, "E2", "2026-12-31");
-  assert_number (&sheet, &styles, "F2", 100000000.0, "#,##0.00");
-  assert_text (&sheet, "G2", "No");
-  g_assert_null (cell (&sheet, "H2"));
-
-  assert_text (&sheet, "B3", "Revenue 2026 / East");
-  assert_number (&sheet, &styles, "F3", 60000000.0, "#,##0.00");
-  assert_text (&sheet, "G3", "Yes");
-  assert_text (&sheet, "H3", "Region: East");
-
   /* A count target is a plain number, not money. */
-  assert_text (&sheet, "B4", "Revenue 2026 / Deals East");
-  assert_text (&sheet, "C4", "Deals won");
-  assert_number (&sheet, &styles, "F4", 40, "#,##0");
-  g_assert_null (strstr (format_of (&styles, cell (&sheet, "F4")), "0.00"));
-  assert_text (&sheet, "H4", "Region: East; Rep: Wang Wei; Tier: Key");
+  g_assert_null (strstr (format_of (styles, cell (sheet, "F4")), "0.00"));
+}
+
+/* Tree order by position, whatever the ids. */
+static const ExpectedCell targets_cells[] = {
+  { "A2", CELL_TEXT, "Plan 2026" },
+  { "B2", CELL_TEXT, "Revenue 2026" },
+  { "C2", CELL_TEXT, "Revenue" },
+  { "D2", CELL_DATE, "2026-01-01" },
+  { "E2", CELL_DATE, "2026-12-31" },
+  { "F2", CELL_NUMBER, "#,##0.00", 100000000.0 },
+  { "G2", CELL_TEXT, "No" },
+  { "H2", CELL_BLANK },
+  { "B3", CELL_TEXT, "Revenue 2026 / East" },
+  { "F3", CELL_NUMBER, "#,##0.00", 60000000.0 },
+  { "G3", CELL_TEXT, "Yes" },
+  { "H3", CELL_TEXT, "Region: East" },
+  { "B4", CELL_TEXT, "Revenue 2026 / Deals East" },
+  { "C4", CELL_TEXT, "Deals won" },
+  { "F4", CELL_NUMBER, "#,##0", 40 },
+  { "H4", CELL_TEXT, "Region: East; Rep: Wang Wei; Tier: Key" },
+  { NULL },
+};
+
+static const ExportCase export_cases[] = {
+  { "deals", 1 + 3, deals_cells, check_deals },
+  { "customers", 1 + 2, customers_cells, NULL },
+  { "targets", 1 + 3, targets_cells, check_targets },
+};
+
+static void
+test_export (gconstpointer data)
+{
+  const ExportCase *c = data;
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autofree char *name = g_strconcat (c->kind, ".xlsx", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(JxStore) store = jx_test_open_new (dir, "x.db", JX_STORE_OPEN_DEFAULT, 0);
+  Sheet sheet;
+  Styles styles;
+
+  fill (store);
+  export (store, c->kind, path);
+  read_workbook (path, &sheet, &styles);
+  g_assert_cmpuint (sheet.n_rows, ==, c->n_rows);
+  for (const ExpectedCell *e = c->cells; e->ref != NULL; e++)
+    switch (e->kind)
+      {
+      case CELL_TEXT:
+        assert_text (&sheet, e->ref, e->text);
+        break;
+      case CELL_NUMBER:
+        assert_number (&sheet, &styles, e->ref, e->value, e->text);
+        break;
+      case CELL_DATE:
+        assert_date (&sheet, &styles, e->ref, e->text);
+        break;
+      case CELL_BLANK:
+        g_assert_null (cell (&sheet, e->ref));
+        break;
+      }
+  /* The header row stays in view. */
+  g_assert_cmpstr (sheet.frozen, ==, "1");
+  if (c->check != NULL)
+    c->check (&sheet, &styles);
   clear_workbook (&sheet, &styles);
   jx_test_remove_dir (dir);
 }
@@ -585,9 +608,12 @@ main (int   argc,
 {
   jx_i18n_init ();
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/jx/xlsx/deals", test_deals);
-  g_test_add_func ("/jx/xlsx/customers", test_customers);
-  g_test_add_func ("/jx/xlsx/targets", test_targets);
+  for (guint i = 0; i < G_N_ELEMENTS (export_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/jx/xlsx/", export_cases[i].kind, NULL);
+
+      g_test_add_data_func (path, &export_cases[i], test_export);
+    }
   g_test_add_func ("/jx/xlsx/demo", test_demo);
   g_test_add_func ("/jx/xlsx/errors", test_errors);
   return g_test_run ();

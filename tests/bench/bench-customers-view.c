@@ -22,27 +22,8 @@
  *   xvfb-run -a build/tests/bench/bench-customers-view /tmp/s300.db
  */
 
-static double last_tick;
-static double worst_stall;
-
-static gboolean
-tick_cb (gpointer data)
-{
-  double now = jx_bench_now_ms ();
-
-  if (last_tick > 0 && now - last_tick > worst_stall)
-    worst_stall = now - last_tick;
-  last_tick = now;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-reset_stall (void)
-{
-  last_tick = 0;
-  worst_stall = 0;
-}
-
+/* The main loop's longest stall since the last reset. */
+static JxBenchStall stall;
 
 /* Runs what the main loop has to do now (idles, a frame), without waiting for timers. */
 static void
@@ -121,12 +102,12 @@ main (int   argc,
     return 1;
   drain ();
   store = jx_context_get_store (context);
-  g_timeout_add (1, tick_cb, NULL);
+  g_timeout_add (1, jx_bench_stall_tick_cb, &stall);
 
   /* The Customers view on the board: the base loads in a worker, then the columns. */
   customers = JX_CUSTOMERS_VIEW (jx_window_get_view (window, "customers"));
   board = jx_customers_view_get_board (customers);
-  reset_stall ();
+  stall = (JxBenchStall) { 0, 0 };
   cpu = jx_bench_thread_cpu_ms ();
   t0 = jx_bench_now_ms ();
   jx_window_show_view (window, "customers");
@@ -134,7 +115,7 @@ main (int   argc,
   wait_while (customers_loading, customers);
   printf ("customers view on the board, base loaded in a worker: %.1f ms (main thread %.1f ms "
           "of processor time; longest stall %.1f ms; board columns %.1f ms)\n",
-          jx_bench_now_ms () - t0, jx_bench_thread_cpu_ms () - cpu, worst_stall,
+          jx_bench_now_ms () - t0, jx_bench_thread_cpu_ms () - cpu, stall.worst,
           jx_tier_board_get_ready_ms (board));
 
   /* Drops: a Maintain customer to Key, as the drop target's handler does, then the frame
@@ -194,7 +175,7 @@ main (int   argc,
 
   /* The Team view: its allocation reads the same base, computed in a worker. */
   team = JX_TEAM_VIEW (jx_window_get_view (window, "team"));
-  reset_stall ();
+  stall = (JxBenchStall) { 0, 0 };
   cpu = jx_bench_thread_cpu_ms ();
   t0 = jx_bench_now_ms ();
   jx_window_show_view (window, "team");
@@ -202,7 +183,7 @@ main (int   argc,
   wait_while (team_loading, team);
   printf ("team view with its allocation: %.1f ms (main thread %.1f ms of processor time; "
           "longest stall %.1f ms); %s base as the Customers view\n", jx_bench_now_ms () - t0,
-          jx_bench_thread_cpu_ms () - cpu, worst_stall,
+          jx_bench_thread_cpu_ms () - cpu, stall.worst,
           jx_team_view_get_base (team) == jx_customers_view_get_base (customers) ? "the same"
                                                                                : "ANOTHER");
 

@@ -17,37 +17,7 @@
 #include "jx-ui.h"
 #include "jx-window.h"
 
-/* Processor time in ms of this thread (@who RUSAGE_THREAD) or of the process (RUSAGE_SELF):
- * the machine is shared, so wall time alone says little about the work done. */
-static double
-cpu_ms (int who)
-{
-  struct rusage usage;
-
-  getrusage (who, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
 #define N_FRAMES 60
-
-typedef struct {
-  double last;
-  double worst;
-} Stall;
-
-/* A 1 ms ticker: the longest gap between its calls is the longest the UI could not react. */
-static gboolean
-tick_cb (gpointer data)
-{
-  Stall *stall = data;
-  double now = jx_bench_now_ms ();
-
-  if (stall->last > 0)
-    stall->worst = MAX (stall->worst, now - stall->last);
-  stall->last = now;
-  return G_SOURCE_CONTINUE;
-}
 
 static double last_cpu;     /* process processor time of the last wait_loaded() */
 static double last_main_cpu;
@@ -57,19 +27,19 @@ wait_loaded (JxDealsView *view,
              double      *elapsed,
              double      *worst_stall)
 {
-  Stall stall = { 0, 0 };
+  JxBenchStall stall = { 0, 0 };
   double start = jx_bench_now_ms ();
-  double cpu = cpu_ms (RUSAGE_SELF);
-  double main_cpu = cpu_ms (RUSAGE_THREAD);
-  guint id = g_timeout_add (1, tick_cb, &stall);
+  double cpu = jx_bench_process_cpu_ms ();
+  double main_cpu = jx_bench_thread_cpu_ms ();
+  guint id = g_timeout_add (1, jx_bench_stall_tick_cb, &stall);
 
   /* Past the search entry's and the list's delays, then until the rows are in. */
   while (jx_bench_now_ms () - start < 400 || jx_deals_view_is_loading (view))
     g_main_context_iteration (NULL, TRUE);
   *elapsed = jx_bench_now_ms () - start;
   *worst_stall = stall.worst;
-  last_cpu = cpu_ms (RUSAGE_SELF) - cpu;
-  last_main_cpu = cpu_ms (RUSAGE_THREAD) - main_cpu;
+  last_cpu = jx_bench_process_cpu_ms () - cpu;
+  last_main_cpu = jx_bench_thread_cpu_ms () - main_cpu;
   g_source_remove (id);
 }
 
@@ -108,14 +78,14 @@ scroll_to (GtkAdjustment *adjustment,
   gboolean painted = FALSE;
   gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
   double start = jx_bench_now_ms ();
-  double cpu = cpu_ms (RUSAGE_THREAD);
+  double cpu = jx_bench_thread_cpu_ms ();
 
   gtk_adjustment_set_value (adjustment, value);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, id);
   *wall = jx_bench_now_ms () - start;
-  return cpu_ms (RUSAGE_THREAD) - cpu;
+  return jx_bench_thread_cpu_ms () - cpu;
 }
 
 static void
@@ -200,8 +170,8 @@ main (int   argc,
   /* Typing a word a letter at a time, 80 ms apart. */
   {
     const char *word = "cloud";
-    Stall typing = { 0, 0 };
-    guint id = g_timeout_add (1, tick_cb, &typing);
+    JxBenchStall typing = { 0, 0 };
+    guint id = g_timeout_add (1, jx_bench_stall_tick_cb, &typing);
     double start = jx_bench_now_ms ();
 
     for (int i = 1; i <= 5; i++)

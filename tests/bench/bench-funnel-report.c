@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <sys/resource.h>
 #include <glib/gstdio.h>
 
 #include "jx-bench.h"
@@ -27,16 +26,6 @@
  */
 
 #define RUNS 3
-
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
-         usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
-}
 
 typedef JxReport *(*BuildFunc) (JxStore *store, gconstpointer data, const GDate *today,
                                 GError **error);
@@ -74,7 +63,7 @@ measure (const char    *label,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(JxReport) report = NULL;
-      double t0 = jx_bench_now_ms (), c0 = cpu_ms (), t1;
+      double t0 = jx_bench_now_ms (), c0 = jx_bench_process_cpu_ms (), t1;
 
       report = build (store, data, today, &error);
       if (report == NULL)
@@ -85,7 +74,7 @@ measure (const char    *label,
       build_ms[i] = t1 - t0;
       write_ms[i] = jx_bench_now_ms () - t1;
       total_ms[i] = jx_bench_now_ms () - t0;
-      cpu[i] = cpu_ms () - c0;
+      cpu[i] = jx_bench_process_cpu_ms () - c0;
       pages = jx_report_get_n_pages (report);
     }
   printf ("%-44s %4u pages  build %7.1f ms  paginate+PDF %7.1f ms  total %7.1f ms"
@@ -187,11 +176,11 @@ main (int   argc,
 
   /* The first report of a process loads the funnel cache, as `jingxi-cli report` does. */
   t0 = jx_bench_now_ms ();
-  c0 = cpu_ms ();
+  c0 = jx_bench_process_cpu_ms ();
   if (!jx_funnel_preload (store, &error))
     g_error ("%s", error->message);
   printf ("%-44s %7.1f ms  (cpu %7.1f ms)\n", "funnel cache load (once per process)",
-          jx_bench_now_ms () - t0, cpu_ms () - c0);
+          jx_bench_now_ms () - t0, jx_bench_process_cpu_ms () - c0);
 
   jx_deal_filter_init (&year);
   jx_deal_filter_set_period_iso (&year, "2026-01-01", "2026-12-31", NULL);

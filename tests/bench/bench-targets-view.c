@@ -18,26 +18,8 @@
  *   xvfb-run -a build/tests/bench/bench-targets-view /tmp/copy-of-s300.db
  */
 
-static double last_tick;
-static double worst_stall;
-
-static gboolean
-tick_cb (gpointer data)
-{
-  double now = jx_bench_now_ms ();
-
-  if (last_tick > 0 && now - last_tick > worst_stall)
-    worst_stall = now - last_tick;
-  last_tick = now;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-reset_stall (void)
-{
-  last_tick = 0;
-  worst_stall = 0;
-}
+/* The main loop's longest stall since the last reset. */
+static JxBenchStall stall;
 
 static void
 die (const GError *error)
@@ -187,12 +169,12 @@ main (int   argc,
   jx_window_show_view (window, "targets");
   view = JX_TARGETS_VIEW (jx_window_get_view (window, "targets"));
   wait_loaded (view);
-  g_timeout_add (1, tick_cb, NULL);
+  g_timeout_add (1, jx_bench_stall_tick_cb, &stall);
 
   for (int p = 0; p < 2; p++)
     {
       /* Open the big plan: the nodes are read at once, the figures in the background. */
-      reset_stall ();
+      stall = (JxBenchStall) { 0, 0 };
       t0 = jx_bench_now_ms ();
       jx_targets_view_show_plan (view, plans[p]);
       shown = jx_bench_now_ms () - t0;
@@ -201,21 +183,21 @@ main (int   argc,
       tree = jx_targets_view_get_tree (view);
       printf ("open a plan of %u targets: %.1f ms in the main loop, figures after %.1f ms "
               "(longest stall while they load: %.1f ms)\n",
-              jx_target_tree_get_n_nodes (tree), shown, loaded, worst_stall);
+              jx_target_tree_get_n_nodes (tree), shown, loaded, stall.worst);
 
       /* An edit: one undoable write, the subtree reread, the chart and outline updated. */
       {
         g_autoptr(JxTargetNode) year = g_list_model_get_item (jx_target_tree_get_roots (tree), 0);
         g_autoptr(JxTargetNode) part = g_list_model_get_item (jx_target_node_get_children (year), 5);
 
-        reset_stall ();
+        stall = (JxBenchStall) { 0, 0 };
         t0 = jx_bench_now_ms ();
         jx_targets_view_select (view, part);
         shown = jx_bench_now_ms () - t0;
         wait_loaded (view);
         printf ("select the sixth sub-target: %.1f ms in the main loop (panel, suggestions); win rates after "
-                "%.1f ms (longest stall: %.1f ms)\n", shown, jx_bench_now_ms () - t0, worst_stall);
-        reset_stall ();
+                "%.1f ms (longest stall: %.1f ms)\n", shown, jx_bench_now_ms () - t0, stall.worst);
+        stall = (JxBenchStall) { 0, 0 };
         t0 = jx_bench_now_ms ();
         if (!jx_target_tree_set_amount (tree, part, jx_target_node_get_amount (part) + 100, &error))
           die (error);
@@ -223,7 +205,7 @@ main (int   argc,
           ;
         printf ("change its target (%u targets below it rescaled): %.1f ms\n",
                 count_below (part), jx_bench_now_ms () - t0);
-        reset_stall ();
+        stall = (JxBenchStall) { 0, 0 };
         t0 = jx_bench_now_ms ();
         if (!jx_store_undo (jx_target_tree_get_store (tree), &error))
           die (error);

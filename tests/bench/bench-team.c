@@ -3,8 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <sys/resource.h>
-
+#include "jx-bench.h"
 #include "jx-core.h"
 
 /*
@@ -19,37 +18,13 @@
  * connection. The changes are undone at the end, so the file is unchanged.
  */
 
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
-static long
-peak_rss_mib (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;
-}
-
 static void
 report (const char *what,
         gint64      start,
         double      cpu_start)
 {
-  printf ("%-44s %8.1f ms  (cpu %7.1f ms)\n", what, ms_since (start), cpu_ms () - cpu_start);
+  printf ("%-44s %8.1f ms  (cpu %7.1f ms)\n", what, jx_bench_ms_since (start),
+          jx_bench_process_cpu_ms () - cpu_start);
 }
 
 /* The allocation as the Team view computes it: the copy on the window's thread, the rest on
@@ -111,7 +86,7 @@ main (int   argc,
           jx_store_count_rows (store, JX_TABLE_DEALS));
 
   start = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = jx_bench_process_cpu_ms ();
   team = jx_team_new (store, &error);
   g_assert_no_error (error);
   report ("team list (window thread)", start, cpu);
@@ -120,12 +95,12 @@ main (int   argc,
    * connections of its own), then the allocation from a copy of each customer's tier, owner
    * and revenue, computed on the worker's connection. */
   start = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = jx_bench_process_cpu_ms ();
   base = jx_customer_base_new (store, &today, &error);
   g_assert_no_error (error);
   report ("customer base (shared by the views)", start, cpu);
   start = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = jx_bench_process_cpu_ms ();
   reader = jx_store_open (argv[1], JX_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   allocation = compute (base, reader);
@@ -136,7 +111,7 @@ main (int   argc,
   changed = policies[JX_TIER_KEY];
   changed.visits_per_month += 1;
   start = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = jx_bench_process_cpu_ms ();
   g_assert_true (jx_tier_policy_set (store, JX_TIER_KEY, &changed, &error));
   g_clear_pointer (&allocation, jx_allocation_free);
   allocation = compute (base, reader);
@@ -146,17 +121,17 @@ main (int   argc,
   move.to = jx_customer_base_get_row (base, 0)->tier == JX_TIER_KEY ? JX_TIER_GROWTH
                                                                      : JX_TIER_KEY;
   start = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = jx_bench_process_cpu_ms ();
   g_assert_true (jx_customer_base_move (base, &move, 1, JX_TIER_SOURCE_MANUAL, &moved, &error));
   report ("tier move, commit + base patched", start, cpu);
   start = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = jx_bench_process_cpu_ms ();
   g_clear_pointer (&allocation, jx_allocation_free);
   allocation = compute (base, reader);
   report ("tier move, allocation", start, cpu);
 
   start = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = jx_bench_process_cpu_ms ();
   tree = jx_region_tree_new (reader, &today, &error);
   g_assert_no_error (error);
   report ("region tree (worker)", start, cpu);
@@ -164,6 +139,6 @@ main (int   argc,
   g_assert_true (jx_store_undo (store, &error));
   g_assert_true (jx_store_undo (store, &error));
   g_assert_no_error (error);
-  printf ("peak RSS %ld MiB\n", peak_rss_mib ());
+  printf ("peak RSS %.0f MiB\n", jx_bench_peak_rss_mib ());
   return 0;
 }

@@ -3,8 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <sys/resource.h>
-
+#include "jx-bench.h"
 #include "jx-core.h"
 
 /*
@@ -21,32 +20,6 @@
  * Wall time and processor time are both printed: on a shared machine wall time includes
  * waiting for a processor, and processor time adds up both threads of a load.
  */
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* Processor time used so far, to tell our cost from waiting for a busy machine. */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
-static long
-peak_rss_mib (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;
-}
 
 typedef struct {
   GMainLoop      *loop;
@@ -101,15 +74,16 @@ main (int   argc,
     g_autoptr(JxTierSuggestions) suggestions = NULL;
     double base_ms, cpu;
 
-    cpu = cpu_ms ();
+    cpu = jx_bench_process_cpu_ms ();
     start = g_get_monotonic_time ();
     cold = jx_customer_base_new (store, &today, &error);
     g_assert_no_error (error);
-    base_ms = ms_since (start);
+    base_ms = jx_bench_ms_since (start);
     suggestions = jx_tier_suggestions_new (cold, FALSE);
     printf ("suggestions for all %u customers: %.1f ms (figures %.1f ms; processor time %.1f "
-            "ms), %u proposals\n", jx_customer_base_get_n_rows (cold), ms_since (start), base_ms,
-            cpu_ms () - cpu, jx_tier_suggestions_get_n_proposals (suggestions));
+            "ms), %u proposals\n", jx_customer_base_get_n_rows (cold), jx_bench_ms_since (start),
+            base_ms, jx_bench_process_cpu_ms () - cpu,
+            jx_tier_suggestions_get_n_proposals (suggestions));
   }
 
   /* The tier board from nothing: figures plus the five columns (row indexes, no objects). */
@@ -118,19 +92,19 @@ main (int   argc,
     double figures_ms, figures_cpu, cpu;
     gint64 lists;
 
-    cpu = cpu_ms ();
+    cpu = jx_bench_process_cpu_ms ();
     start = g_get_monotonic_time ();
     base = jx_customer_base_new (store, &today, &error);
     g_assert_no_error (error);
     lists = g_get_monotonic_time ();
     figures_ms = (lists - start) / 1000.0;
-    figures_cpu = cpu_ms () - cpu;
+    figures_cpu = jx_bench_process_cpu_ms () - cpu;
     for (guint t = 0; t < JX_N_TIERS; t++)
       columns[t] = jx_customer_list_new_for_tier (base, t);
     printf ("tier board models ready: %.1f ms, processor time %.1f ms (figures %.1f ms, "
-            "processor %.1f ms; five columns %.1f ms, processor %.1f ms)\n", ms_since (start),
-            cpu_ms () - cpu, figures_ms, figures_cpu, ms_since (lists),
-            cpu_ms () - cpu - figures_cpu);
+            "processor %.1f ms; five columns %.1f ms, processor %.1f ms)\n",
+            jx_bench_ms_since (start), jx_bench_process_cpu_ms () - cpu, figures_ms, figures_cpu,
+            jx_bench_ms_since (lists), jx_bench_process_cpu_ms () - cpu - figures_cpu);
     for (guint t = 0; t < JX_N_TIERS; t++)
       printf ("  %-10s %u customers\n", jx_tier_to_string (t),
               g_list_model_get_n_items (G_LIST_MODEL (columns[t])));
@@ -152,7 +126,7 @@ main (int   argc,
           start = g_get_monotonic_time ();
           if (!jx_customer_base_move (base, &move, 1, JX_TIER_SOURCE_MANUAL, NULL, &error))
             g_error ("%s", error->message);
-          drops[k] = ms_since (start);
+          drops[k] = jx_bench_ms_since (start);
           g_assert_true (jx_customer_list_find (columns[JX_TIER_GROWTH], move.customer_id,
                                                 &position));
           g_assert_true (jx_customer_get_tier (card) == JX_TIER_GROWTH);
@@ -160,7 +134,7 @@ main (int   argc,
           start = g_get_monotonic_time ();
           if (!jx_store_undo (store, &error))
             g_error ("%s", error->message);
-          undos[k] = ms_since (start);
+          undos[k] = jx_bench_ms_since (start);
         }
       printf ("one drop committed: first %.2f ms, then %.2f / %.2f / %.2f / %.2f ms\n",
               drops[0], drops[1], drops[2], drops[3], drops[4]);
@@ -179,18 +153,18 @@ main (int   argc,
         " (SELECT id FROM stages WHERE kind = 1 LIMIT 1), 1)", customer_id);
       double saved, undone;
 
-      cpu = cpu_ms ();
+      cpu = jx_bench_process_cpu_ms ();
       start = g_get_monotonic_time ();
       if (!jx_store_begin (store, "Save deal", &error) ||
           !jx_store_exec (store, sql, &error) || !jx_store_commit (store, &error))
         g_error ("%s", error->message);
-      saved = ms_since (start);
+      saved = jx_bench_ms_since (start);
       start = g_get_monotonic_time ();
       if (!jx_store_undo (store, &error))
         g_error ("%s", error->message);
-      undone = ms_since (start);
+      undone = jx_bench_ms_since (start);
       printf ("a deal won, committed and followed: %.2f ms; undone %.2f ms (processor time "
-              "%.2f ms for both)\n", saved, undone, cpu_ms () - cpu);
+              "%.2f ms for both)\n", saved, undone, jx_bench_process_cpu_ms () - cpu);
     }
     for (guint t = 0; t < JX_N_TIERS; t++)
       g_object_unref (columns[t]);
@@ -203,14 +177,14 @@ main (int   argc,
     double cpu;
 
     g_clear_object (&base);
-    cpu = cpu_ms ();
+    cpu = jx_bench_process_cpu_ms ();
     start = g_get_monotonic_time ();
     jx_customer_base_load_async (store, &today, NULL, on_shared_loaded_cb, &load);
     g_main_loop_run (loop);
     printf ("shared base loaded in a worker: %.1f ms, processor time %.1f ms\n",
-            ms_since (start), cpu_ms () - cpu);
+            jx_bench_ms_since (start), jx_bench_process_cpu_ms () - cpu);
     g_clear_object (&load.base);
   }
-  printf ("peak RSS: %ld MiB\n", peak_rss_mib ());
+  printf ("peak RSS: %.0f MiB\n", jx_bench_peak_rss_mib ());
   return 0;
 }

@@ -24,6 +24,44 @@ jx_bench_now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+/* Milliseconds since @start (a g_get_monotonic_time()). */
+static inline double
+jx_bench_ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Processor time in ms (user and system) of the whole process, all its threads: the machine
+ * is shared, so wall time alone says little about the work. */
+static inline double
+jx_bench_process_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+/* The longest gap between two calls of jx_bench_stall_tick_cb() (on a 1 ms timeout): the
+ * longest the main loop could not react. */
+typedef struct {
+  double last;
+  double worst;
+} JxBenchStall;
+
+static inline gboolean
+jx_bench_stall_tick_cb (gpointer data)
+{
+  JxBenchStall *stall = data;
+  double now = jx_bench_now_ms ();
+
+  if (stall->last > 0)
+    stall->worst = MAX (stall->worst, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
 /* Processor time of the calling thread, in ms: on a shared machine wall time includes
  * waiting for a processor. */
 static inline double
