@@ -12,7 +12,6 @@
 #include "jx-member-dialog.h"
 #include "jx-team-view.h"
 #include "jx-ui.h"
-#include "jx-window.h"
 
 /*
  * The Team view: the members in a GtkColumnView edited in place (each edit one undoable
@@ -1620,7 +1619,6 @@ remove_member_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   guint customers;
-  GtkWidget *window;
 
   if (self->store == NULL || member == NULL)
     return;
@@ -1644,9 +1642,7 @@ remove_member_action (GtkWidget  *widget,
   else
     /* Translators: a toast; %s is a name. */
     message = g_strdup_printf (_("Removed %s"), name);
-  window = gtk_widget_get_ancestor (widget, JX_TYPE_WINDOW);
-  if (window != NULL)
-    jx_window_add_undo_toast (JX_WINDOW (window), message);
+  jx_ui_add_undo_toast (widget, message);
 }
 
 /* Public API, mostly for tests */
