@@ -131,27 +131,6 @@ jx_funnel_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-static void
-jx_funnel_chart_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 320;
-      *natural = 640;
-    }
-  else
-    {
-      *minimum = 360;
-      *natural = 480;
-    }
-}
-
 /* Unlike the other charts, the funnel answers the keyboard too (the selected band), and keeps
  * its tooltip to the band under the pointer. */
 static gboolean
@@ -334,11 +313,14 @@ jx_funnel_chart_class_init (JxFunnelChartClass *klass)
   object_class->get_property = jx_funnel_chart_get_property;
   object_class->set_property = jx_funnel_chart_set_property;
   widget_class->snapshot = jx_funnel_chart_snapshot;
-  widget_class->measure = jx_funnel_chart_measure;
   widget_class->query_tooltip = jx_funnel_chart_query_tooltip;
   chart_class->new_layout = jx_funnel_chart_new_layout;
   chart_class->draw_layout = (JxChartLayoutDraw) jx_funnel_layout_draw;
   chart_class->free_layout = (GDestroyNotify) jx_funnel_layout_free;
+  chart_class->min_width = 320;
+  chart_class->natural_width = 640;
+  chart_class->min_height = 360;
+  chart_class->natural_height = 480;
 
   properties[PROP_MODE] =
     g_param_spec_int ("mode", NULL, NULL, JX_FUNNEL_BY_COUNT, JX_FUNNEL_BY_AMOUNT,
