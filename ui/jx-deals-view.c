@@ -216,16 +216,18 @@ step_deal (JxDealsView *self,
     return;
   if (jx_deal_get_status (deal) != 0)
     {
-      jx_ui_add_toast (GTK_WIDGET (self), _("The deal is already won or lost. Reopen it before moving it."));
+      jx_ui_add_toast (GTK_WIDGET (self),
+                       _("The deal is already won or lost. Reopen it before moving it."));
       return;
     }
   for (guint i = 0; i < open->len; i++)
     if (jx_stage_get_id (open->pdata[i]) == jx_deal_get_stage_id (deal))
       {
         if ((step < 0 && i == 0) || (step > 0 && i + 1 >= open->len))
-          jx_ui_add_toast (GTK_WIDGET (self), step > 0 ? _("The deal is in the last stage. Mark it won or lost "
-                                         "instead.")
-                                     : _("The deal is in the first stage already."));
+          jx_ui_add_toast (GTK_WIDGET (self),
+                           step > 0 ? _("The deal is in the last stage. Mark it won or lost "
+                                        "instead.")
+                                    : _("The deal is in the first stage already."));
         else
           move_deal (self, deal_id, jx_stage_get_id (open->pdata[i + step]));
         return;

@@ -146,7 +146,8 @@ apply_stalled (StageRow *r)
                                    &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (r->stalled), "error");
-      jx_ui_show_error_dialog (GTK_WIDGET (r->editor), _("Could Not Change the Stalled Threshold"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (r->editor), _("Could Not Change the Stalled Threshold"),
+                               error);
     }
 }
 
