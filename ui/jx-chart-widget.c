@@ -47,6 +47,22 @@ jx_chart_widget_snapshot (GtkWidget   *widget,
 }
 
 static void
+jx_chart_widget_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  JxChartWidgetClass *klass = JX_CHART_WIDGET_GET_CLASS (widget);
+  gboolean horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
+
+  *minimum = horizontal ? klass->min_width : klass->min_height;
+  *natural = horizontal ? klass->natural_width : klass->natural_height;
+}
+
+static void
 jx_chart_widget_size_allocate (GtkWidget *widget,
                                int        width,
                                int        height,
@@ -105,6 +121,7 @@ jx_chart_widget_class_init (JxChartWidgetClass *klass)
 
   object_class->dispose = jx_chart_widget_dispose;
   widget_class->snapshot = jx_chart_widget_snapshot;
+  widget_class->measure = jx_chart_widget_measure;
   widget_class->size_allocate = jx_chart_widget_size_allocate;
   widget_class->query_tooltip = jx_chart_widget_query_tooltip;
   widget_class->css_changed = jx_chart_widget_css_changed;

@@ -30,6 +30,13 @@ struct _JxChartWidgetClass {
                                     gpointer            layout,
                                     double              x,
                                     double              y);
+
+  /* The size the chart asks for, whatever its data; a chart whose size follows its data
+   * overrides GtkWidget's measure instead. */
+  int min_width;
+  int natural_width;
+  int min_height;
+  int natural_height;
 };
 
 gpointer jx_chart_widget_get_layout  (JxChartWidget *self);

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-customer-page.h"
-#include "jx-window.h"
+#include "jx-ui.h"
 #include "jx-yearly-revenue-view.h"
 
 /*
@@ -322,10 +322,8 @@ reload (JxCustomerPage *self)
   self->detail = jx_customer_detail_load (self->store, self->customer_id, &error);
   if (self->detail == NULL)
     {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), JX_TYPE_WINDOW);
-
-      if (window != NULL && !g_error_matches (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND))
-        jx_window_add_toast (JX_WINDOW (window), adw_toast_new (error->message));
+      if (!g_error_matches (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND))
+        jx_ui_add_toast (GTK_WIDGET (self), error->message);
       fill (self);
       return FALSE;
     }
@@ -377,7 +375,6 @@ jx_customer_page_save_notes (JxCustomerPage *self)
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   g_autofree char *text = NULL;
-  GtkWidget *window;
 
   g_return_val_if_fail (JX_IS_CUSTOMER_PAGE (self), FALSE);
 
@@ -386,19 +383,16 @@ jx_customer_page_save_notes (JxCustomerPage *self)
   buffer = gtk_text_view_get_buffer (self->notes_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), JX_TYPE_WINDOW);
   /* The store reloads the page as it commits; the text typed is what it should keep. */
   self->notes_modified = FALSE;
   if (!jx_customer_set_notes (self->store, self->customer_id, text, &error))
     {
       self->notes_modified = TRUE;
-      if (window != NULL)
-        jx_window_add_toast (JX_WINDOW (window), adw_toast_new (error->message));
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return FALSE;
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save-notes", FALSE);
-  if (window != NULL)
-    jx_window_add_undo_toast (JX_WINDOW (window), _("Notes saved"));
+  jx_ui_add_undo_toast (GTK_WIDGET (self), _("Notes saved"));
   return TRUE;
 }
 

@@ -9,7 +9,6 @@
 #include "jx-close-reason-dialog.h"
 #include "jx-name-choices.h"
 #include "jx-ui.h"
-#include "jx-window.h"
 
 /*
  * The deal editor: a deal's fields, its stage with the ways to change it, and its stage
@@ -556,14 +555,6 @@ on_owner_selected_cb (JxDealEditor *self)
 
 /* Saving ------------------------------------------------------------------------------- */
 
-static JxWindow *
-parent_window (JxDealEditor *self)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  return JX_IS_WINDOW (parent) ? JX_WINDOW (parent) : NULL;
-}
-
 static gboolean
 apply_pending (JxDealEditor  *self,
                const GDate   *today,
@@ -678,8 +669,7 @@ jx_deal_editor_save (JxDealEditor *self)
       return FALSE;
     }
   show_error (self, NULL, NULL);
-  if (parent_window (self) != NULL)
-    jx_window_add_undo_toast (parent_window (self), message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

@@ -11,7 +11,7 @@
 #include "jx-deals-view.h"
 #include "jx-close-reason-dialog.h"
 #include "jx-name-choices.h"
-#include "jx-window.h"
+#include "jx-ui.h"
 
 /*
  * The Deals view: every deal as a list (a column view that sorts and filters in SQL and
@@ -104,36 +104,6 @@ static const int status_values[] = { 0, 1, 2, JX_DEAL_STATUS_ANY };
 
 /* Helpers ------------------------------------------------------------------------------ */
 
-static JxWindow *
-get_window (JxDealsView *self)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), JX_TYPE_WINDOW);
-
-  return window != NULL ? JX_WINDOW (window) : NULL;
-}
-
-static void
-show_toast (JxDealsView *self,
-            const char  *message)
-{
-  JxWindow *window = get_window (self);
-
-  if (window != NULL)
-    jx_window_add_toast (window, adw_toast_new (message));
-  else
-    g_message ("%s", message);
-}
-
-static void
-show_undo_toast (JxDealsView *self,
-                 const char  *message)
-{
-  JxWindow *window = get_window (self);
-
-  if (window != NULL)
-    jx_window_add_undo_toast (window, message);
-}
-
 static void
 get_today (JxDealsView *self,
            GDate       *today)
@@ -197,7 +167,7 @@ report_error (JxDealsView  *self,
               GError       *error)
 {
   if (!ok)
-    show_toast (self, error->message);
+    jx_ui_add_toast (GTK_WIDGET (self), error->message);
   return ok;
 }
 
@@ -229,7 +199,7 @@ move_deal (JxDealsView *self,
   /* Translators: a toast after a deal moved; the first %s is its title, the second a stage. */
   message = g_strdup_printf (_("Moved “%s” to %s"), jx_deal_get_title (deal),
                              stage_name != NULL ? stage_name : "");
-  show_undo_toast (self, message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
   return TRUE;
 }
 
@@ -246,16 +216,18 @@ step_deal (JxDealsView *self,
     return;
   if (jx_deal_get_status (deal) != 0)
     {
-      show_toast (self, _("The deal is already won or lost. Reopen it before moving it."));
+      jx_ui_add_toast (GTK_WIDGET (self),
+                       _("The deal is already won or lost. Reopen it before moving it."));
       return;
     }
   for (guint i = 0; i < open->len; i++)
     if (jx_stage_get_id (open->pdata[i]) == jx_deal_get_stage_id (deal))
       {
         if ((step < 0 && i == 0) || (step > 0 && i + 1 >= open->len))
-          show_toast (self, step > 0 ? _("The deal is in the last stage. Mark it won or lost "
-                                         "instead.")
-                                     : _("The deal is in the first stage already."));
+          jx_ui_add_toast (GTK_WIDGET (self),
+                           step > 0 ? _("The deal is in the last stage. Mark it won or lost "
+                                        "instead.")
+                                    : _("The deal is in the first stage already."));
         else
           move_deal (self, deal_id, jx_stage_get_id (open->pdata[i + step]));
         return;
@@ -289,7 +261,7 @@ on_close_response_cb (JxCloseReasonDialog *dialog,
   /* Translators: a toast; %s is a deal's title. */
   message = g_strdup_printf (won ? _("Marked “%s” won") : _("Marked “%s” lost"),
                              jx_deal_get_title (deal));
-  show_undo_toast (self, message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
 }
 
 /* Asks for the reason, then marks the deal won, or lost at the stage it is in. */
@@ -305,7 +277,7 @@ close_deal (JxDealsView *self,
     return;
   if (jx_deal_get_status (deal) != 0)
     {
-      show_toast (self, _("The deal is already won or lost. Reopen it first."));
+      jx_ui_add_toast (GTK_WIDGET (self), _("The deal is already won or lost. Reopen it first."));
       return;
     }
   dialog = jx_close_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -345,7 +317,7 @@ reopen_deal (JxDealsView *self,
     return;
   /* Translators: a toast; %s is a deal's title. */
   message = g_strdup_printf (_("Reopened “%s”"), jx_deal_get_title (deal));
-  show_undo_toast (self, message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
 }
 
 /* The deal the keyboard works on: the focused card on the board, the selected row in the

@@ -150,28 +150,6 @@ jx_effort_chart_view_set_allocation (JxEffortChartView  *self,
 }
 
 static void
-jx_effort_chart_view_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 360;
-      *natural = 560;
-    }
-  else
-    {
-      /* Five tiers of two bars each, the title and the legend. */
-      *minimum = 300;
-      *natural = 340;
-    }
-}
-
-static void
 jx_effort_chart_view_finalize (GObject *object)
 {
   JxEffortChartView *self = JX_EFFORT_CHART_VIEW (object);
@@ -188,11 +166,15 @@ jx_effort_chart_view_class_init (JxEffortChartViewClass *klass)
   JxChartWidgetClass *chart_class = JX_CHART_WIDGET_CLASS (klass);
 
   object_class->finalize = jx_effort_chart_view_finalize;
-  widget_class->measure = jx_effort_chart_view_measure;
   chart_class->new_layout = jx_effort_chart_view_new_layout;
   chart_class->draw_layout = (JxChartLayoutDraw) jx_effort_layout_draw;
   chart_class->free_layout = (GDestroyNotify) jx_effort_layout_free;
   chart_class->describe = jx_effort_chart_view_describe;
+  chart_class->min_width = 360;
+  chart_class->natural_width = 560;
+  /* Five tiers of two bars each, the title and the legend. */
+  chart_class->min_height = 300;
+  chart_class->natural_height = 340;
 
   gtk_widget_class_set_css_name (widget_class, "effort-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

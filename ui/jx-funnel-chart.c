@@ -8,26 +8,21 @@
 #include "jx-ui.h"
 
 /*
- * The funnel chart on screen: the jx-funnel-layout painter drawn in snapshot(), its hit
- * test behind the tooltips, the clicks and the pointer cursor, and a selected band that
- * the arrow keys move. The layout is computed once per size, data and style, and reused
- * for drawing and for every pointer question until one of them changes.
+ * The funnel chart on screen: the jx-funnel-layout painter, which JxChartWidget keeps once per
+ * size, data and style and draws, with its hit test behind the tooltips, the clicks and the
+ * pointer cursor, and a selected band that the arrow keys move.
  */
 
 struct _JxFunnelChart {
-  GtkWidget          parent_instance;
+  JxChartWidget      parent_instance;
 
   JxFunnelChartData  data;
   gboolean           has_data;
   JxFunnelMode       mode;
   int                selected;
-  JxFunnelLayout    *layout;
-  int                layout_width;
-  int                layout_height;
-  gulong             dark_id;
 };
 
-G_DEFINE_FINAL_TYPE (JxFunnelChart, jx_funnel_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (JxFunnelChart, jx_funnel_chart, JX_TYPE_CHART_WIDGET)
 
 enum {
   PROP_0,
@@ -43,13 +38,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void
-invalidate (JxFunnelChart *self)
-{
-  g_clear_pointer (&self->layout, jx_funnel_layout_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
 
 /* The colour a card shows on this window: card_bg_color is translucent over the window's
  * background, so the chart paints its own background in the blend of the two. */
@@ -69,31 +57,27 @@ card_color (GtkWidget *widget,
   out->alpha = 1;
 }
 
-static JxFunnelLayout *
-ensure_layout (JxFunnelChart *self)
+static gpointer
+jx_funnel_chart_new_layout (JxChartWidget      *widget,
+                            const JxChartStyle *style,
+                            int                 width,
+                            int                 height)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  JxChartStyle style;
+  JxFunnelChart *self = JX_FUNNEL_CHART (widget);
+  JxChartStyle card_style = *style;
 
-  if (self->layout != NULL && (width != self->layout_width || height != self->layout_height))
-    g_clear_pointer (&self->layout, jx_funnel_layout_free);
-  if (self->layout != NULL || !self->has_data || width <= 0 || height <= 0)
-    return self->layout;
-
-  jx_ui_chart_style_for (GTK_WIDGET (self), &style);
-  card_color (GTK_WIDGET (self), &style.background);
+  if (!self->has_data)
+    return NULL;
+  card_color (GTK_WIDGET (self), &card_style.background);
   self->data.mode = self->mode;
-  self->layout = jx_funnel_layout_new (&self->data, &style, width, height);
-  self->layout_width = width;
-  self->layout_height = height;
-  return self->layout;
+  return jx_funnel_layout_new (&self->data, &card_style, width, height);
 }
 
 /* The outline that shows which band the list beside the chart is about. */
 static void
-draw_selection (JxFunnelChart *self,
-                cairo_t       *cr)
+draw_selection (JxFunnelChart  *self,
+                JxFunnelLayout *layout,
+                cairo_t        *cr)
 {
   JxChartStyle style;
   double cx, top, bottom, top_w, bottom_w;
@@ -104,7 +88,7 @@ draw_selection (JxFunnelChart *self,
   cairo_set_line_width (cr, 2.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (self->selected >= 0 &&
-      jx_funnel_layout_get_band_shape (self->layout, self->selected, &cx, &top, &bottom, &top_w,
+      jx_funnel_layout_get_band_shape (layout, self->selected, &cx, &top, &bottom, &top_w,
                                        &bottom_w))
     {
       top_w = MAX (top_w, 6);
@@ -120,7 +104,7 @@ draw_selection (JxFunnelChart *self,
     {
       cairo_rectangle_t r;
 
-      if (jx_funnel_layout_get_outcome_rect (self->layout, self->selected, &r))
+      if (jx_funnel_layout_get_outcome_rect (layout, self->selected, &r))
         {
           cairo_rectangle (cr, r.x - 2, r.y - 2, r.width + 4, r.height + 4);
           cairo_stroke (cr);
@@ -128,55 +112,27 @@ draw_selection (JxFunnelChart *self,
     }
 }
 
+/* JxChartWidget draws the funnel; the selection goes on top of it. */
 static void
 jx_funnel_chart_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   JxFunnelChart *self = JX_FUNNEL_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  JxFunnelLayout *layout = ensure_layout (self);
+  JxFunnelLayout *layout = jx_chart_widget_get_layout (JX_CHART_WIDGET (self));
   cairo_t *cr;
 
-  if (layout == NULL)
+  GTK_WIDGET_CLASS (jx_funnel_chart_parent_class)->snapshot (widget, snapshot);
+  if (layout == NULL || self->selected == JX_FUNNEL_HIT_NONE)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  jx_funnel_layout_draw (layout, cr);
-  if (self->selected != JX_FUNNEL_HIT_NONE)
-    draw_selection (self, cr);
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                       gtk_widget_get_height (widget)));
+  draw_selection (self, layout, cr);
   cairo_destroy (cr);
 }
 
-static void
-jx_funnel_chart_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 320;
-      *natural = 640;
-    }
-  else
-    {
-      *minimum = 360;
-      *natural = 480;
-    }
-}
-
-static void
-jx_funnel_chart_size_allocate (GtkWidget *widget,
-                               int        width,
-                               int        height,
-                               int        baseline)
-{
-  /* ensure_layout() notices the new size; nothing to do until the next frame. */
-}
-
+/* Unlike the other charts, the funnel answers the keyboard too (the selected band), and keeps
+ * its tooltip to the band under the pointer. */
 static gboolean
 jx_funnel_chart_query_tooltip (GtkWidget  *widget,
                                int         x,
@@ -185,7 +141,7 @@ jx_funnel_chart_query_tooltip (GtkWidget  *widget,
                                GtkTooltip *tooltip)
 {
   JxFunnelChart *self = JX_FUNNEL_CHART (widget);
-  JxFunnelLayout *layout = ensure_layout (self);
+  JxFunnelLayout *layout = jx_chart_widget_get_layout (JX_CHART_WIDGET (self));
   g_autofree char *text = NULL;
   int hit;
   double cx, top, bottom, top_w, bottom_w;
@@ -228,7 +184,7 @@ jx_funnel_chart_click (JxFunnelChart *self,
 
   g_return_val_if_fail (JX_IS_FUNNEL_CHART (self), JX_FUNNEL_HIT_NONE);
 
-  layout = ensure_layout (self);
+  layout = jx_chart_widget_get_layout (JX_CHART_WIDGET (self));
   if (layout == NULL)
     return JX_FUNNEL_HIT_NONE;
   hit = jx_funnel_layout_hit_test (layout, x, y);
@@ -256,7 +212,7 @@ on_motion_cb (GtkEventControllerMotion *controller,
               double                    y,
               JxFunnelChart            *self)
 {
-  JxFunnelLayout *layout = self->layout;
+  JxFunnelLayout *layout = jx_chart_widget_get_layout (JX_CHART_WIDGET (self));
   gboolean over = layout != NULL && jx_funnel_layout_hit_test (layout, x, y) != JX_FUNNEL_HIT_NONE;
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), over ? "pointer" : NULL);
@@ -295,22 +251,13 @@ move_activate (GtkWidget  *widget,
 }
 
 static void
-on_dark_changed_cb (JxFunnelChart *self)
-{
-  invalidate (self);
-}
-
-static void
-jx_funnel_chart_dispose (GObject *object)
+jx_funnel_chart_finalize (GObject *object)
 {
   JxFunnelChart *self = JX_FUNNEL_CHART (object);
 
-  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
-  g_clear_pointer (&self->layout, jx_funnel_layout_free);
   if (self->has_data)
     jx_funnel_chart_data_clear (&self->data);
-  self->has_data = FALSE;
-  G_OBJECT_CLASS (jx_funnel_chart_parent_class)->dispose (object);
+  G_OBJECT_CLASS (jx_funnel_chart_parent_class)->finalize (object);
 }
 
 static void
@@ -360,14 +307,20 @@ jx_funnel_chart_class_init (JxFunnelChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JxChartWidgetClass *chart_class = JX_CHART_WIDGET_CLASS (klass);
 
-  object_class->dispose = jx_funnel_chart_dispose;
+  object_class->finalize = jx_funnel_chart_finalize;
   object_class->get_property = jx_funnel_chart_get_property;
   object_class->set_property = jx_funnel_chart_set_property;
   widget_class->snapshot = jx_funnel_chart_snapshot;
-  widget_class->measure = jx_funnel_chart_measure;
-  widget_class->size_allocate = jx_funnel_chart_size_allocate;
   widget_class->query_tooltip = jx_funnel_chart_query_tooltip;
+  chart_class->new_layout = jx_funnel_chart_new_layout;
+  chart_class->draw_layout = (JxChartLayoutDraw) jx_funnel_layout_draw;
+  chart_class->free_layout = (GDestroyNotify) jx_funnel_layout_free;
+  chart_class->min_width = 320;
+  chart_class->natural_width = 640;
+  chart_class->min_height = 360;
+  chart_class->natural_height = 480;
 
   properties[PROP_MODE] =
     g_param_spec_int ("mode", NULL, NULL, JX_FUNNEL_BY_COUNT, JX_FUNNEL_BY_AMOUNT,
@@ -408,14 +361,11 @@ jx_funnel_chart_init (JxFunnelChart *self)
 
   self->selected = JX_FUNNEL_HIT_NONE;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
-  self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                                            G_CALLBACK (on_dark_changed_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Funnel chart"), -1);
 }
@@ -440,7 +390,7 @@ jx_funnel_chart_set_report (JxFunnelChart        *self,
     jx_funnel_chart_data_init (&self->data, report, self->mode);
   if (self->selected >= 0 && (!self->has_data || (guint) self->selected >= self->data.n_bands))
     jx_funnel_chart_set_selected (self, JX_FUNNEL_HIT_NONE);
-  invalidate (self);
+  jx_chart_widget_invalidate (JX_CHART_WIDGET (self));
 }
 
 void
@@ -452,7 +402,7 @@ jx_funnel_chart_set_mode (JxFunnelChart *self,
   if (self->mode == mode)
     return;
   self->mode = mode;
-  invalidate (self);
+  jx_chart_widget_invalidate (JX_CHART_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 
@@ -492,5 +442,5 @@ jx_funnel_chart_get_layout (JxFunnelChart *self)
 {
   g_return_val_if_fail (JX_IS_FUNNEL_CHART (self), NULL);
 
-  return ensure_layout (self);
+  return jx_chart_widget_get_layout (JX_CHART_WIDGET (self));
 }

@@ -3,13 +3,14 @@
 
 #include <adwaita.h>
 
+#include "jx-chart-widget.h"
 #include "jx-core.h"
 #include "jx-funnel-layout.h"
 
 G_BEGIN_DECLS
 
 #define JX_TYPE_FUNNEL_CHART (jx_funnel_chart_get_type ())
-G_DECLARE_FINAL_TYPE (JxFunnelChart, jx_funnel_chart, JX, FUNNEL_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (JxFunnelChart, jx_funnel_chart, JX, FUNNEL_CHART, JxChartWidget)
 
 GtkWidget      *jx_funnel_chart_new           (void);
 void            jx_funnel_chart_set_report    (JxFunnelChart        *self,

@@ -205,6 +205,21 @@ text_row (const char *title,
   return row;
 }
 
+/* The headers of the columns the import leaves out, if there are any. */
+static void
+add_ignored_columns_row (AdwPreferencesGroup   *group,
+                         const JxImportSummary *summary)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+
+  if (summary->ignored_columns->len == 0)
+    return;
+  for (guint i = 0; i < summary->ignored_columns->len; i++)
+    g_string_append_printf (columns, "%s%s", i > 0 ? _(", ") : "",
+                            (const char *) summary->ignored_columns->pdata[i]);
+  group_add (group, text_row (_("Columns left out"), columns->str));
+}
+
 /* A row with a number on the right, in tabular figures. */
 static GtkWidget *
 count_row (const char *title,
@@ -1410,15 +1425,7 @@ build_problems (JxImportAssistant *self)
           group_add (self->notes_group, text_row (_("Blank cells are kept as unknown"),
                                                   text->str));
         }
-      if (summary->ignored_columns->len > 0)
-        {
-          g_autoptr(GString) text = g_string_new (NULL);
-
-          for (guint i = 0; i < summary->ignored_columns->len; i++)
-            g_string_append_printf (text, "%s%s", i > 0 ? _(", ") : "",
-                                    (const char *) summary->ignored_columns->pdata[i]);
-          group_add (self->notes_group, text_row (_("Columns left out"), text->str));
-        }
+      add_ignored_columns_row (self->notes_group, summary);
       gtk_widget_set_visible (GTK_WIDGET (self->notes_group),
                               self->aliases->len + summary->warnings->len +
                               summary->blanks->len + summary->ignored_columns->len > 0);
@@ -1583,15 +1590,7 @@ build_summary (JxImportAssistant *self)
     group_add (self->summary_notes_group, alias_row (self, self->aliases->pdata[i]));
   for (guint i = 0; i < summary->warnings->len; i++)
     group_add (self->summary_notes_group, text_row (summary->warnings->pdata[i], NULL));
-  if (summary->ignored_columns->len > 0)
-    {
-      g_autoptr(GString) columns = g_string_new (NULL);
-
-      for (guint i = 0; i < summary->ignored_columns->len; i++)
-        g_string_append_printf (columns, "%s%s", i > 0 ? _(", ") : "",
-                                (const char *) summary->ignored_columns->pdata[i]);
-      group_add (self->summary_notes_group, text_row (_("Columns left out"), columns->str));
-    }
+  add_ignored_columns_row (self->summary_notes_group, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_notes_group),
                           self->aliases->len + summary->warnings->len +
                           summary->ignored_columns->len > 0);

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-member-dialog.h"
-#include "jx-window.h"
+#include "jx-ui.h"
 
 /*
  * The form for a new team member. Adding is one undoable step; when the store refuses (a
@@ -118,7 +118,6 @@ jx_member_dialog_add (JxMemberDialog *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   JxMemberEdit edit = { 0 };
-  GtkWindow *parent;
   gint64 id;
 
   g_return_val_if_fail (JX_IS_MEMBER_DIALOG (self), FALSE);
@@ -142,9 +141,7 @@ jx_member_dialog_add (JxMemberDialog *self)
 
   /* Translators: a toast; %s is a name. */
   message = g_strdup_printf (_("Added %s to the team"), g_strstrip (g_strdup (edit.name)));
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (JX_IS_WINDOW (parent))
-    jx_window_add_undo_toast (JX_WINDOW (parent), message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
   g_signal_emit (self, signals[SIGNAL_MEMBER_ADDED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;

@@ -35,27 +35,6 @@ jx_pareto_view_new_layout (JxChartWidget      *widget,
   return jx_pareto_layout_new (&data, style, width, height);
 }
 
-static void
-jx_pareto_view_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 360;
-      *natural = 720;
-    }
-  else
-    {
-      *minimum = 300;
-      *natural = 430;
-    }
-}
-
 static char *
 jx_pareto_view_describe (JxChartWidget *widget,
                          gpointer       layout,
@@ -165,11 +144,14 @@ jx_pareto_view_class_init (JxParetoViewClass *klass)
   JxChartWidgetClass *chart_class = JX_CHART_WIDGET_CLASS (klass);
 
   object_class->finalize = jx_pareto_view_finalize;
-  widget_class->measure = jx_pareto_view_measure;
   chart_class->new_layout = jx_pareto_view_new_layout;
   chart_class->draw_layout = (JxChartLayoutDraw) jx_pareto_layout_draw;
   chart_class->free_layout = (GDestroyNotify) jx_pareto_layout_free;
   chart_class->describe = jx_pareto_view_describe;
+  chart_class->min_width = 360;
+  chart_class->natural_width = 720;
+  chart_class->min_height = 300;
+  chart_class->natural_height = 430;
   gtk_widget_class_set_css_name (widget_class, "paretochart");
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-print-operation.h"
+#include "jx-ui.h"
 
 /*
  * Printing hands the page drawing to the report, as GNOME Text Editor hands it to its
@@ -112,12 +113,7 @@ on_print_done_cb (GtkPrintOperation       *operation,
     return;
   gtk_print_operation_get_error (operation, &error);
   if (error != NULL && parent != NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Print"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    jx_ui_show_error_dialog (GTK_WIDGET (parent), _("Could Not Print"), error);
 }
 
 /* Opens the print dialog (with preview and page setup) for @report. */
@@ -180,13 +176,7 @@ on_export_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
 
       if (path != NULL && !jx_print_report_to_pdf (job->report, path, JX_PAPER_A4, &error))
-        {
-          GtkWidget *dialog = adw_message_dialog_new (job->parent, _("Could Not Export the PDF"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+        jx_ui_show_error_dialog (GTK_WIDGET (job->parent), _("Could Not Export the PDF"), error);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -240,11 +230,7 @@ jx_print_report_for_action (GtkWidget    *view,
 
   if (report == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Could Not Make the Report"),
-                                                  error != NULL ? error->message : NULL);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      jx_ui_show_error_dialog (view, _("Could Not Make the Report"), error);
       return;
     }
   if (g_str_equal (action_name, "view.print"))

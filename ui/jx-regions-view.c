@@ -9,7 +9,6 @@
 #include "jx-region-chart-view.h"
 #include "jx-regions-view.h"
 #include "jx-ui.h"
-#include "jx-window.h"
 
 /*
  * The Regions view: the region tree (GtkColumnView over a GtkTreeListModel) with each
@@ -152,16 +151,6 @@ format_amount_for_entry (gint64      minor,
     return g_steal_pointer (&whole);
   return g_strdup_printf ("%s%s%0*" G_GINT64_FORMAT, whole, C_("number", "."), digits,
                           minor % unit);
-}
-
-static void
-undo_toast (JxRegionsView *self,
-            const char    *message)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), JX_TYPE_WINDOW);
-
-  if (window != NULL)
-    jx_window_add_undo_toast (JX_WINDOW (window), message);
 }
 
 /* The worker */
@@ -999,7 +988,7 @@ add_region (JxRegionsView *self,
   self->focus_after_load = TRUE;
   /* Translators: a toast; %s is a region's name. */
   message = g_strdup_printf (_("Added the region “%s”"), name);
-  undo_toast (self, message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -1048,7 +1037,7 @@ remove_region_action (GtkWidget  *widget,
   else
     /* Translators: a toast; %s is a region's name. */
     message = g_strdup_printf (_("Removed “%s”"), name);
-  undo_toast (self, message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
 }
 
 static void

@@ -58,17 +58,6 @@ G_DEFINE_FINAL_TYPE (JxStagesEditor, jx_stages_editor, ADW_TYPE_PREFERENCES_WIND
 
 static void reload (JxStagesEditor *self);
 
-static void
-show_error (JxStagesEditor *self,
-            const char     *heading,
-            const GError   *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* A toast with an Undo button after a change that is easy to make by mistake. */
 static void
 toast_undo (JxStagesEditor *self,
@@ -93,7 +82,7 @@ apply_name (StageRow *r)
   if (g_strcmp0 (name, r->saved_name) == 0)
     return;
   if (!jx_stages_rename (r->editor->store, r->id, name, &error))
-    show_error (r->editor, _("Could Not Rename the Stage"), error);
+    jx_ui_show_error_dialog (GTK_WIDGET (r->editor), _("Could Not Rename the Stage"), error);
 }
 
 static void
@@ -113,7 +102,7 @@ apply_probability (StageRow *r)
   if (value == r->saved_probability)
     return;
   if (!jx_stages_set_probability (r->editor->store, r->id, value, &error))
-    show_error (r->editor, _("Could Not Change the Probability"), error);
+    jx_ui_show_error_dialog (GTK_WIDGET (r->editor), _("Could Not Change the Probability"), error);
 }
 
 static gboolean
@@ -157,7 +146,8 @@ apply_stalled (StageRow *r)
                                    &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (r->stalled), "error");
-      show_error (r->editor, _("Could Not Change the Stalled Threshold"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (r->editor), _("Could Not Change the Stalled Threshold"),
+                               error);
     }
 }
 
@@ -187,7 +177,7 @@ apply_milestone (StageRow *r)
   if (g_strcmp0 (text, r->saved_milestone) == 0)
     return;
   if (!jx_stages_set_milestone (r->editor->store, r->id, text, &error))
-    show_error (r->editor, _("Could Not Change the Milestone"), error);
+    jx_ui_show_error_dialog (GTK_WIDGET (r->editor), _("Could Not Change the Milestone"), error);
 }
 
 /* Fields without an apply button save when the focus leaves them. */
@@ -247,7 +237,7 @@ reorder (JxStagesEditor *self,
 
   if (!jx_stages_reorder (self->store, (const gint64 *) order->data, order->len, &error))
     {
-      show_error (self, _("Could Not Reorder the Stages"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (self), _("Could Not Reorder the Stages"), error);
       return FALSE;
     }
   toast_undo (self, _("Stages reordered"));
@@ -719,7 +709,7 @@ on_outcome_apply_cb (AdwEntryRow    *row,
   gint64 id = row == self->won_row ? self->won_id : self->lost_id;
 
   if (id > 0 && !jx_stages_rename (self->store, id, name, &error))
-    show_error (self, _("Could Not Rename the Outcome"), error);
+    jx_ui_show_error_dialog (GTK_WIDGET (self), _("Could Not Rename the Outcome"), error);
 }
 
 /* Actions ------------------------------------------------------------------------------ */
@@ -793,7 +783,7 @@ add_activate (GtkWidget  *widget,
   id = jx_stages_add (self->store, name, probability, 0, &error);
   if (id == 0)
     {
-      show_error (self, _("Could Not Add a Stage"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (self), _("Could Not Add a Stage"), error);
       return;
     }
   reload (self);
@@ -816,7 +806,7 @@ delete_activate (GtkWidget  *widget,
 
   if (!jx_stages_delete (self->store, g_variant_get_int64 (parameter), &error))
     {
-      show_error (self, _("Stage Not Deleted"), error);
+      jx_ui_show_error_dialog (GTK_WIDGET (self), _("Stage Not Deleted"), error);
       return;
     }
   toast_undo (self, _("Stage deleted"));

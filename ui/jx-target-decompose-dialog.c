@@ -8,7 +8,6 @@
 #include "jx-target-amount.h"
 #include "jx-target-decompose-dialog.h"
 #include "jx-ui.h"
-#include "jx-window.h"
 
 /*
  * Decompose…: choose a dimension and a method and see the sub-targets before they are
@@ -637,7 +636,6 @@ jx_target_decompose_dialog_create (JxTargetDecomposeDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  GtkWindow *parent;
   guint n;
 
   g_return_val_if_fail (JX_IS_TARGET_DECOMPOSE_DIALOG (self), FALSE);
@@ -652,13 +650,11 @@ jx_target_decompose_dialog_create (JxTargetDecomposeDialog *self)
       update_summary (self);
       return FALSE;
     }
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   /* Translators: %s is a target's name, %u the number of sub-targets made. */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Split “%s” into %u sub-target",
                                           "Split “%s” into %u sub-targets", n),
                              jx_target_node_get_name (self->node), n);
-  if (JX_IS_WINDOW (parent))
-    jx_window_add_undo_toast (JX_WINDOW (parent), message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

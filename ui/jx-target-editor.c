@@ -7,7 +7,6 @@
 #include "jx-target-amount.h"
 #include "jx-target-editor.h"
 #include "jx-ui.h"
-#include "jx-window.h"
 
 /*
  * The side panel of the Targets view: everything about the selected target. Each field
@@ -81,28 +80,6 @@ format_value (JxTargetEditor *self,
               gint64          value)
 {
   return jx_target_node_format_amount (self->node, value, currency (self), FALSE);
-}
-
-static void
-show_error (JxTargetEditor *self,
-            const GError   *error)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), JX_TYPE_WINDOW);
-
-  if (window != NULL)
-    jx_window_add_toast (JX_WINDOW (window), adw_toast_new (error->message));
-  else
-    g_warning ("%s", error->message);
-}
-
-static void
-undo_toast (JxTargetEditor *self,
-            const char     *message)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), JX_TYPE_WINDOW);
-
-  if (window != NULL)
-    jx_window_add_undo_toast (JX_WINDOW (window), message);
 }
 
 static gboolean
@@ -496,7 +473,7 @@ on_owner_selected_cb (JxTargetEditor *self)
     return;
   if (!jx_target_tree_set_owner (self->tree, self->node, owner, &error))
     {
-      show_error (self, error);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       select_owner (self);
     }
 }
@@ -519,7 +496,7 @@ commit_smart (JxTargetEditor    *self,
                        ? jx_target_node_get_smart_note (self->node, item) : "") == 0)
     return;
   if (!jx_target_tree_set_smart_item (self->tree, self->node, item, done, note, &error))
-    show_error (self, error);
+    jx_ui_add_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -596,7 +573,7 @@ save_rationale (JxTargetEditor *self)
                        ? jx_target_node_get_rationale (self->node) : "") == 0)
     return;
   if (!jx_target_tree_set_rationale (self->tree, self->node, text, &error))
-    show_error (self, error);
+    jx_ui_add_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -725,7 +702,7 @@ on_name_apply_cb (JxTargetEditor *self)
     return;
   if (!jx_target_tree_set_name (self->tree, self->node, text, &error))
     {
-      show_error (self, error);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       set_row_text (self->name_row, jx_target_node_get_name (self->node));
     }
 }
@@ -763,14 +740,14 @@ on_amount_apply_cb (JxTargetEditor *self)
                                &amount, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->amount_row), "error");
-      show_error (self, error);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_object_set_data (G_OBJECT (self->amount_row), "jx-edited", NULL);
   if (amount != jx_target_node_get_amount (self->node) &&
       !jx_target_tree_set_amount (self->tree, self->node, amount, &error))
     {
-      show_error (self, error);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
   refresh (self);
@@ -790,13 +767,13 @@ rebalance (JxTargetEditor *self,
     on_amount_apply_cb (self);
   if (!jx_target_tree_rebalance (self->tree, parent, keep, &error))
     {
-      show_error (self, error);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
   /* Translators: %s is a target's name. */
   message = g_strdup_printf (_("Rebalanced the sub-targets of “%s”"),
                              jx_target_node_get_name (hold));
-  undo_toast (self, message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -823,7 +800,7 @@ on_lock_cb (JxTargetEditor *self)
     return;
   if (!jx_target_tree_set_locked (self->tree, self->node, active, &error))
     {
-      show_error (self, error);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       refresh (self);
     }
 }
@@ -969,7 +946,7 @@ jx_target_editor_apply_suggestion (JxTargetEditor *self,
   if (!jx_target_tree_set_amount (self->tree, self->node,
                                   jx_target_suggestion_get_amount (suggestion), &error))
     {
-      show_error (self, error);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return FALSE;
     }
   return TRUE;

@@ -7,7 +7,6 @@
 #include "jx-target-amount.h"
 #include "jx-target-outline.h"
 #include "jx-ui.h"
-#include "jx-window.h"
 
 /*
  * The outline beside the chart: the plan as an indented table (name, target, actual,
@@ -600,10 +599,7 @@ on_lock_toggled_cb (GtkToggleButton *button,
     return;
   if (!jx_target_tree_set_locked (self->tree, node, gtk_toggle_button_get_active (button), &error))
     {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), JX_TYPE_WINDOW);
-
-      if (window != NULL)
-        jx_window_add_toast (JX_WINDOW (window), adw_toast_new (error->message));
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       update_lock (GTK_WIDGET (button));
     }
 }

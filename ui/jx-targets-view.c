@@ -10,7 +10,7 @@
 #include "jx-target-decompose-dialog.h"
 #include "jx-target-report.h"
 #include "jx-targets-view.h"
-#include "jx-window.h"
+#include "jx-ui.h"
 
 /*
  * The Targets view: a plan's target tree as an outline (for typing numbers) beside a
@@ -57,38 +57,12 @@ G_DEFINE_FINAL_TYPE (JxTargetsView, jx_targets_view, JX_TYPE_VIEW)
 
 static void show_plan (JxTargetsView *self, gint64 plan_id);
 
-static JxWindow *
-window_of (JxTargetsView *self)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), JX_TYPE_WINDOW);
-
-  return window != NULL ? JX_WINDOW (window) : NULL;
-}
-
 static GtkWindow *
 toplevel_of (JxTargetsView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-toast (JxTargetsView *self,
-       const char    *message)
-{
-  if (window_of (self) != NULL)
-    jx_window_add_toast (window_of (self), adw_toast_new (message));
-  else
-    g_message ("%s", message);
-}
-
-static void
-undo_toast (JxTargetsView *self,
-            const char    *message)
-{
-  if (window_of (self) != NULL)
-    jx_window_add_undo_toast (window_of (self), message);
 }
 
 static void
@@ -189,7 +163,7 @@ refresh_done_cb (GObject      *source,
     {
       g_autofree char *message = g_strdup_printf (_("The figures could not be read: %s"),
                                                   error->message);
-      toast (self, message);
+      jx_ui_add_toast (GTK_WIDGET (self), message);
       return;
     }
   if (self->refresh_again)
@@ -378,7 +352,7 @@ show_plan (JxTargetsView *self,
         {
           g_autofree char *message = g_strdup_printf (_("The plan could not be read: %s"),
                                                       error->message);
-          toast (self, message);
+          jx_ui_add_toast (GTK_WIDGET (self), message);
           g_clear_object (&tree);
         }
       set_tree (self, tree);
@@ -545,7 +519,7 @@ add_target_activate (GtkWidget  *widget,
 
       if (id == 0)
         {
-          toast (self, error->message);
+          jx_ui_add_toast (GTK_WIDGET (self), error->message);
           return;
         }
       reload_plans (self);
@@ -605,7 +579,7 @@ delete_target_activate (GtkWidget  *widget,
   n = count_subtree (node);
   if (!jx_target_tree_delete_node (self->tree, node, &error))
     {
-      toast (self, error->message);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (n == 0)
@@ -616,7 +590,7 @@ delete_target_activate (GtkWidget  *widget,
                                             "Deleted “%s” and its %u sub-target",
                                             "Deleted “%s” and its %u sub-targets", n),
                                jx_target_node_get_name (node), n);
-  undo_toast (self, message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -713,14 +687,14 @@ duplicate_named (JxTargetsView *self,
   id = jx_target_plan_duplicate (self->store, self->plan_id, name, &day, &error);
   if (id == 0)
     {
-      toast (self, error->message);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
   reload_plans (self);
   show_plan (self, id);
   /* Translators: %s is the new plan's name. */
   message = g_strdup_printf (_("Made the what-if plan “%s”"), name);
-  undo_toast (self, message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -749,7 +723,7 @@ rename_named (JxTargetsView *self,
   g_autoptr(GError) error = NULL;
 
   if (!jx_target_plan_rename (self->store, self->plan_id, name, &error))
-    toast (self, error->message);
+    jx_ui_add_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -781,12 +755,12 @@ activate_plan_activate (GtkWidget  *widget,
   name = g_strdup (jx_target_plan_get_name (plan));
   if (!jx_target_plan_activate (self->store, self->plan_id, &error))
     {
-      toast (self, error->message);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
   /* Translators: %s is a plan's name. */
   message = g_strdup_printf (_("“%s” is now the active plan"), name);
-  undo_toast (self, message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -803,12 +777,12 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     return;
   if (!jx_target_plan_delete (self->store, id, &error))
     {
-      toast (self, error->message);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
   /* Translators: %s is a plan's name. */
   message = g_strdup_printf (_("Deleted the plan “%s”"), name);
-  undo_toast (self, message);
+  jx_ui_add_undo_toast (GTK_WIDGET (self), message);
 }
 
 static void

@@ -12,7 +12,6 @@
 #include "jx-member-dialog.h"
 #include "jx-team-view.h"
 #include "jx-ui.h"
-#include "jx-window.h"
 
 /*
  * The Team view: the members in a GtkColumnView edited in place (each edit one undoable
@@ -920,6 +919,20 @@ property_sorter (const char *property,
 static void
 setup_columns (JxTeamView *self)
 {
+  /* The columns that sort by a property of the member; the allocation's figures sort by
+   * compare_figure(). */
+  static const struct {
+    const char *property;
+    gboolean    numeric;
+  } sort_by[JX_TEAM_N_COLUMNS] = {
+    [JX_TEAM_COLUMN_NAME] = { "name", FALSE },
+    [JX_TEAM_COLUMN_ROLE] = { "role", FALSE },
+    [JX_TEAM_COLUMN_MANAGER] = { "manager-name", FALSE },
+    [JX_TEAM_COLUMN_REGION] = { "region-name", FALSE },
+    [JX_TEAM_COLUMN_CAPACITY] = { "capacity-hours", TRUE },
+    [JX_TEAM_COLUMN_CUSTOMERS] = { "n-customers", TRUE },
+  };
+
   for (guint c = 0; c < JX_TEAM_N_COLUMNS; c++)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -932,39 +945,19 @@ setup_columns (JxTeamView *self)
       g_signal_connect (factory, "teardown", G_CALLBACK (on_teardown_cb), self);
       gtk_column_view_column_set_factory (self->columns[c], factory);
 
-      switch (c)
+      if (sort_by[c].property != NULL)
+        sorter = property_sorter (sort_by[c].property, sort_by[c].numeric);
+      else
         {
-        case JX_TEAM_COLUMN_NAME:
-          sorter = property_sorter ("name", FALSE);
-          break;
-        case JX_TEAM_COLUMN_ROLE:
-          sorter = property_sorter ("role", FALSE);
-          break;
-        case JX_TEAM_COLUMN_MANAGER:
-          sorter = property_sorter ("manager-name", FALSE);
-          break;
-        case JX_TEAM_COLUMN_REGION:
-          sorter = property_sorter ("region-name", FALSE);
-          break;
-        case JX_TEAM_COLUMN_CAPACITY:
-          sorter = property_sorter ("capacity-hours", TRUE);
-          break;
-        case JX_TEAM_COLUMN_CUSTOMERS:
-          sorter = property_sorter ("n-customers", TRUE);
-          break;
-        default:
-          {
-            int which = c == JX_TEAM_COLUMN_PLANNED ? 0 : c == JX_TEAM_COLUMN_LOAD ? 1 : 2;
-            GtkCustomSorter *custom = gtk_custom_sorter_new (NULL, NULL, NULL);
+          int which = c == JX_TEAM_COLUMN_PLANNED ? 0 : c == JX_TEAM_COLUMN_LOAD ? 1 : 2;
+          GtkCustomSorter *custom = gtk_custom_sorter_new (NULL, NULL, NULL);
 
-            gtk_custom_sorter_set_sort_func (custom, compare_figure, custom, NULL);
-            g_object_set_data (G_OBJECT (custom), "jx-view", self);
-            g_object_set_data (G_OBJECT (custom), "jx-figure", GINT_TO_POINTER (which));
-            /* The column owns the sorter; the view only pokes it when the figures change. */
-            self->allocation_sorters[which] = GTK_SORTER (custom);
-            sorter = GTK_SORTER (custom);
-          }
-          break;
+          gtk_custom_sorter_set_sort_func (custom, compare_figure, custom, NULL);
+          g_object_set_data (G_OBJECT (custom), "jx-view", self);
+          g_object_set_data (G_OBJECT (custom), "jx-figure", GINT_TO_POINTER (which));
+          /* The column owns the sorter; the view only pokes it when the figures change. */
+          self->allocation_sorters[which] = GTK_SORTER (custom);
+          sorter = GTK_SORTER (custom);
         }
       gtk_column_view_column_set_sorter (self->columns[c], sorter);
     }
@@ -1620,7 +1613,6 @@ remove_member_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   guint customers;
-  GtkWidget *window;
 
   if (self->store == NULL || member == NULL)
     return;
@@ -1644,9 +1636,7 @@ remove_member_action (GtkWidget  *widget,
   else
     /* Translators: a toast; %s is a name. */
     message = g_strdup_printf (_("Removed %s"), name);
-  window = gtk_widget_get_ancestor (widget, JX_TYPE_WINDOW);
-  if (window != NULL)
-    jx_window_add_undo_toast (JX_WINDOW (window), message);
+  jx_ui_add_undo_toast (widget, message);
 }
 
 /* Public API, mostly for tests */

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-tier-board.h"
-#include "jx-window.h"
+#include "jx-ui.h"
 
 /*
  * The tier board: one column per tier (Key, Growth, Maintain, Defend, Unassigned), each a
@@ -123,7 +123,6 @@ jx_tier_board_move_customers (JxTierBoard  *self,
 {
   g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (JxTierMove));
   g_autoptr(GError) error = NULL;
-  GtkWidget *window;
   gint64 started;
   double cpu;
   guint moved = 0;
@@ -147,16 +146,12 @@ jx_tier_board_move_customers (JxTierBoard  *self,
   if (moves->len == 0)
     return 0;
 
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), JX_TYPE_WINDOW);
   started = g_get_monotonic_time ();
   cpu = thread_cpu_ms ();
   if (!jx_customer_base_move (self->base, (const JxTierMove *) moves->data, moves->len,
                               JX_TIER_SOURCE_MANUAL, &moved, &error))
     {
-      if (window != NULL)
-        jx_window_add_toast (JX_WINDOW (window), adw_toast_new (error->message));
-      else
-        g_message ("%s", error->message);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return 0;
     }
   self->last_move_ms = (g_get_monotonic_time () - started) / 1000.0;
@@ -182,7 +177,7 @@ jx_tier_board_move_customers (JxTierBoard  *self,
     }
   update_actions (self);
 
-  if (window != NULL && moved > 0)
+  if (moved > 0)
     {
       g_autofree char *message = NULL;
 
@@ -206,7 +201,7 @@ jx_tier_board_move_customers (JxTierBoard  *self,
                                                   "Moved %1$s customers to %2$s", moved),
                                      count, jx_tier_get_label (to));
         }
-      jx_window_add_undo_toast (JX_WINDOW (window), message);
+      jx_ui_add_undo_toast (GTK_WIDGET (self), message);
     }
   return moved;
 }

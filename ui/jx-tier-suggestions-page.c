@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jx-tier-suggestions-page.h"
-#include "jx-window.h"
+#include "jx-ui.h"
 
 /*
  * Suggested tier moves: ABC classes by the last 12 months' revenue (A → Key, B → Growth,
@@ -147,22 +147,18 @@ apply (JxTierSuggestionsPage *self,
        gboolean               selected_only)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), JX_TYPE_WINDOW);
   guint moved = 0;
 
   if (self->suggestions == NULL)
     return;
   if (!jx_tier_suggestions_apply (self->suggestions, selected_only, &moved, &error))
     {
-      if (window != NULL)
-        jx_window_add_toast (JX_WINDOW (window), adw_toast_new (error->message));
-      else
-        g_message ("%s", error->message);
+      jx_ui_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
   /* The applied proposals are gone from the customers' point of view: show what is left. */
   jx_tier_suggestions_page_refresh (self);
-  if (window != NULL && moved > 0)
+  if (moved > 0)
     {
       g_autofree char *count = jx_number_format (moved);
       /* Translators: a toast; %s is a number of customers. */
@@ -171,7 +167,7 @@ apply (JxTierSuggestionsPage *self,
                                                                "Moved %s customers as suggested",
                                                                moved), count);
 
-      jx_window_add_undo_toast (JX_WINDOW (window), message);
+      jx_ui_add_undo_toast (GTK_WIDGET (self), message);
     }
 }
 

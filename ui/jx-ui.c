@@ -6,6 +6,7 @@
 
 #include "jx-resources.h"
 #include "jx-ui.h"
+#include "jx-window.h"
 
 /* Registers the compiled resources (ui files, css, icons) once, before any widget is made. */
 void
@@ -101,9 +102,9 @@ jx_ui_spin_button_set_undo (GtkSpinButton *spin,
 
 /**
  * jx_ui_show_error_dialog:
- * @widget: the widget whose window the dialog belongs to
+ * @widget: (nullable): the widget whose window the dialog belongs to
  * @heading: what could not be done
- * @error: why, in words the user can act on
+ * @error: (nullable): why, in words the user can act on
  *
  * Tells the user why a change was refused, in a dialog over @widget's window.
  */
@@ -115,15 +116,72 @@ jx_ui_show_error_dialog (GtkWidget    *widget,
   GtkRoot *root;
   GtkWidget *dialog;
 
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (error != NULL);
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
 
-  root = gtk_widget_get_root (widget);
+  root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   error->message);
+                                   error != NULL ? error->message : NULL);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The main window @widget is in, or the one its dialog belongs to. */
+static JxWindow *
+main_window_of (GtkWidget *widget)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, JX_TYPE_WINDOW);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (window == NULL && GTK_IS_WINDOW (root))
+    window = (GtkWidget *) gtk_window_get_transient_for (GTK_WINDOW (root));
+  return JX_IS_WINDOW (window) ? JX_WINDOW (window) : NULL;
+}
+
+/**
+ * jx_ui_add_toast:
+ * @widget: a widget in the main window, or in a dialog of it
+ * @message: what to tell the user, such as why a change was refused
+ *
+ * Shows @message in a toast of @widget's main window. Outside one (in tests) the message
+ * goes to the log instead, so that it is not lost.
+ */
+void
+jx_ui_add_toast (GtkWidget  *widget,
+                 const char *message)
+{
+  JxWindow *window;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  window = main_window_of (widget);
+  if (window != NULL)
+    jx_window_add_toast (window, adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+/**
+ * jx_ui_add_undo_toast:
+ * @widget: a widget in the main window, or in a dialog of it
+ * @message: what was done, such as "Moved 3 customers to Key"
+ *
+ * Says what was done in a toast of @widget's main window, with an Undo button for it;
+ * nothing outside a main window.
+ */
+void
+jx_ui_add_undo_toast (GtkWidget  *widget,
+                      const char *message)
+{
+  JxWindow *window;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  window = main_window_of (widget);
+  if (window != NULL)
+    jx_window_add_undo_toast (window, message);
 }
 
 /**

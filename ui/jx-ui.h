@@ -18,6 +18,10 @@ void       jx_ui_spin_button_set_undo (GtkSpinButton *spin,
 void       jx_ui_show_error_dialog    (GtkWidget     *widget,
                                        const char    *heading,
                                        const GError  *error);
+void       jx_ui_add_toast            (GtkWidget     *widget,
+                                       const char    *message);
+void       jx_ui_add_undo_toast       (GtkWidget     *widget,
+                                       const char    *message);
 GtkWidget *jx_ui_bar_cell_new         (double         max_value,
                                        const char    *bar_class,
                                        int            bar_width,

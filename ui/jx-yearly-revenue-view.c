@@ -31,19 +31,6 @@ jx_yearly_revenue_view_new_layout (JxChartWidget      *widget,
   return jx_yearly_revenue_layout_new (&data, style, width, height);
 }
 
-static void
-jx_yearly_revenue_view_measure (GtkWidget      *widget,
-                                GtkOrientation  orientation,
-                                int             for_size,
-                                int            *minimum,
-                                int            *natural,
-                                int            *minimum_baseline,
-                                int            *natural_baseline)
-{
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 150;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 170;
-}
-
 static char *
 jx_yearly_revenue_view_describe (JxChartWidget *widget,
                                  gpointer       layout,
@@ -116,11 +103,14 @@ jx_yearly_revenue_view_class_init (JxYearlyRevenueViewClass *klass)
   JxChartWidgetClass *chart_class = JX_CHART_WIDGET_CLASS (klass);
 
   object_class->finalize = jx_yearly_revenue_view_finalize;
-  widget_class->measure = jx_yearly_revenue_view_measure;
   chart_class->new_layout = jx_yearly_revenue_view_new_layout;
   chart_class->draw_layout = (JxChartLayoutDraw) jx_yearly_revenue_layout_draw;
   chart_class->free_layout = (GDestroyNotify) jx_yearly_revenue_layout_free;
   chart_class->describe = jx_yearly_revenue_view_describe;
+  chart_class->min_width = 200;
+  chart_class->natural_width = 480;
+  chart_class->min_height = 150;
+  chart_class->natural_height = 170;
   gtk_widget_class_set_css_name (widget_class, "yearlyrevenuechart");
 }
 

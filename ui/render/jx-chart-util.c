@@ -136,6 +136,32 @@ jx_chart_rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/**
+ * jx_chart_draw_legend:
+ * @x: where the first swatch starts
+ * @y: the middle of the legend's line
+ *
+ * A line of @n small swatches of @colors, each followed by its label in @labels.
+ */
+void
+jx_chart_draw_legend (cairo_t              *cr,
+                      const JxChartStyle   *style,
+                      double                x,
+                      double                y,
+                      const char *const    *labels,
+                      const JxColor *const *colors,
+                      guint                 n)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      jx_color_set_source (cr, colors[k]);
+      jx_chart_rounded_rect (cr, x, y - 5, 16, 10, 2);
+      cairo_fill (cr);
+      jx_chart_draw_text (cr, style, labels[k], x + 22, y, 0.85, FALSE, &style->muted, 0, 0.5);
+      x += 22 + jx_chart_text_width (cr, style, labels[k], 0.85, FALSE) + 22;
+    }
+}
+
 gboolean
 jx_rect_contains (const JxRect *rect,
                   double        x,

@@ -41,6 +41,13 @@ void     jx_chart_rounded_rect      (cairo_t            *cr,
                                      double              width,
                                      double              height,
                                      double              radius);
+void     jx_chart_draw_legend       (cairo_t            *cr,
+                                     const JxChartStyle *style,
+                                     double              x,
+                                     double              y,
+                                     const char *const  *labels,
+                                     const JxColor *const *colors,
+                                     guint               n);
 gboolean jx_rect_contains           (const JxRect       *rect,
                                      double              x,
                                      double              y);

@@ -140,35 +140,15 @@ jx_effort_layout_get_bar (JxEffortLayout  *self,
   *rect = which == JX_EFFORT_HIT_EFFORT ? self->effort_rects[index] : self->revenue_rects[index];
 }
 
-static void
-draw_legend (JxEffortLayout *self,
-             cairo_t        *cr)
-{
-  const JxChartStyle *style = &self->style;
-  JxColor solid = style->foreground;
-  JxColor light = jx_color_mix (&style->background, &style->foreground, 0.3);
-  const char *labels[2] = { _("Share of won revenue (12 months)"),
-                            _("Share of planned hours") };
-  const JxColor *colors[2] = { &solid, &light };
-  double x = self->plot.x;
-
-  for (guint k = 0; k < 2; k++)
-    {
-      jx_color_set_source (cr, colors[k]);
-      jx_chart_rounded_rect (cr, x, self->legend_y + self->text_height / 2 - 5, 16, 10, 2);
-      cairo_fill (cr);
-      jx_chart_draw_text (cr, style, labels[k], x + 22, self->legend_y + self->text_height / 2,
-                          0.85, FALSE, &style->muted, 0, 0.5);
-      x += 22 + jx_chart_text_width (cr, style, labels[k], 0.85, FALSE) + 22;
-    }
-}
-
 void
 jx_effort_layout_draw (JxEffortLayout *self,
                        cairo_t        *cr)
 {
   const JxChartStyle *style = &self->style;
   double row_height = self->n > 0 ? self->plot.height / self->n : 0;
+  JxColor legend_light = jx_color_mix (&style->background, &style->foreground, 0.3);
+  const char *legend[2] = { _("Share of won revenue (12 months)"), _("Share of planned hours") };
+  const JxColor *legend_colors[2] = { &style->foreground, &legend_light };
 
   g_return_if_fail (self != NULL && cr != NULL);
 
@@ -177,7 +157,8 @@ jx_effort_layout_draw (JxEffortLayout *self,
   cairo_rectangle (cr, 0, 0, self->width, self->height);
   cairo_fill (cr);
   jx_chart_draw_text (cr, style, self->title, PAD, PAD, 1.25, TRUE, &style->foreground, 0, 0);
-  draw_legend (self, cr);
+  jx_chart_draw_legend (cr, style, self->plot.x, self->legend_y + self->text_height / 2, legend,
+                        legend_colors, 2);
 
   /* Grid and scale. */
   cairo_set_line_width (cr, 1);

@@ -140,28 +140,6 @@ jx_region_layout_get_bar (JxRegionLayout  *self,
   *rect = which == JX_REGION_HIT_WON ? self->won_rects[index] : self->potential_rects[index];
 }
 
-static void
-draw_legend (JxRegionLayout *self,
-             cairo_t        *cr,
-             const JxColor  *won,
-             const JxColor  *potential)
-{
-  const JxChartStyle *style = &self->style;
-  const char *labels[2] = { _("Won in the last 12 months"), _("Market potential (per year)") };
-  const JxColor *colors[2] = { won, potential };
-  double x = self->plot.x;
-
-  for (guint k = 0; k < 2; k++)
-    {
-      jx_color_set_source (cr, colors[k]);
-      jx_chart_rounded_rect (cr, x, self->legend_y + self->text_height / 2 - 5, 16, 10, 2);
-      cairo_fill (cr);
-      jx_chart_draw_text (cr, style, labels[k], x + 22, self->legend_y + self->text_height / 2,
-                          0.85, FALSE, &style->muted, 0, 0.5);
-      x += 22 + jx_chart_text_width (cr, style, labels[k], 0.85, FALSE) + 22;
-    }
-}
-
 void
 jx_region_layout_draw (JxRegionLayout *self,
                        cairo_t        *cr)
@@ -171,6 +149,8 @@ jx_region_layout_draw (JxRegionLayout *self,
   JxColor potential_color = jx_color_mix (&style->background, &style->accent,
                                           style->dark ? 0.28 : 0.18);
   double row_height = self->n > 0 ? self->plot.height / self->n : 0;
+  const char *legend[2] = { _("Won in the last 12 months"), _("Market potential (per year)") };
+  const JxColor *legend_colors[2] = { &won_color, &potential_color };
 
   g_return_if_fail (self != NULL && cr != NULL);
 
@@ -179,7 +159,8 @@ jx_region_layout_draw (JxRegionLayout *self,
   cairo_rectangle (cr, 0, 0, self->width, self->height);
   cairo_fill (cr);
   jx_chart_draw_text (cr, style, self->title, PAD, PAD, 1.25, TRUE, &style->foreground, 0, 0);
-  draw_legend (self, cr, &won_color, &potential_color);
+  jx_chart_draw_legend (cr, style, self->plot.x, self->legend_y + self->text_height / 2, legend,
+                        legend_colors, 2);
 
   if (self->n == 0)
     {
