@@ -38,7 +38,7 @@ find_text (GtkWidget  *root,
 static void
 test_undo_toast_from_view (void)
 {
-  JxWindow *window = jx_ui_test_new_window (app);
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   GtkWidget *view = jx_window_get_view (window, "team");
   GtkWidget *button;
 
@@ -57,7 +57,7 @@ test_undo_toast_from_view (void)
 static void
 test_toast_from_dialog (void)
 {
-  JxWindow *window = jx_ui_test_new_window (app);
+  JxWindow *window = jx_ui_test_new_window (app, NULL, 0, 0);
   GtkWidget *dialog = gtk_window_new ();
   GtkWidget *child = gtk_label_new ("");
 
@@ -121,24 +121,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return g_test_run ();
-    }
-  adw_init ();
-  jx_ui_init ();
-  app = gtk_application_new ("io.github.jingxi.Jingxi.TestUiMessages", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  if (!jx_ui_test_init ("io.github.jingxi.Jingxi.TestUiMessages", &app, NULL))
+    return g_test_run ();
 
   g_test_add_func ("/jx/ui-messages/undo-toast-from-view", test_undo_toast_from_view);
   g_test_add_func ("/jx/ui-messages/toast-from-dialog", test_toast_from_dialog);
   g_test_add_func ("/jx/ui-messages/toast-without-window", test_toast_without_window);
   g_test_add_func ("/jx/ui-messages/error-dialog-without-error", test_error_dialog_without_error);
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return jx_ui_test_run (app, NULL);
 }
