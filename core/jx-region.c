@@ -713,13 +713,6 @@ jx_region_tree_find (JxRegionTree *self,
 /* Editing */
 
 static gboolean
-region_exists (JxStore *store,
-               gint64   id)
-{
-  return jx_row_exists (store, "SELECT 1 FROM regions WHERE id = ?", id);
-}
-
-static gboolean
 validate_region (JxStore             *store,
                  gint64               region_id,
                  const JxRegionEdit  *edit,
@@ -727,34 +720,19 @@ validate_region (JxStore             *store,
                  char               **name,
                  GError             **error)
 {
-  if (fields & JX_REGION_FIELD_NAME)
-    {
-      *name = g_strstrip (g_strdup (edit->name != NULL ? edit->name : ""));
-      if (**name == '\0' || g_utf8_strlen (*name, -1) > 200)
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                       _("Enter a name for the region (at most 200 characters)."));
-          return FALSE;
-        }
-    }
-  if ((fields & JX_REGION_FIELD_PARENT) && edit->parent_id > 0)
-    {
-      if (!region_exists (store, edit->parent_id))
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                       _("The chosen parent region no longer exists; choose another one."));
-          return FALSE;
-        }
-      if (region_id > 0 &&
-          jx_row_parent_loops (store, "SELECT coalesce(parent_id, 0) FROM regions WHERE id = ?",
-                               region_id, edit->parent_id))
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                       _("A region cannot lie inside itself or inside one of its subregions; "
-                         "choose another parent."));
-          return FALSE;
-        }
-    }
+  if ((fields & JX_REGION_FIELD_NAME) &&
+      (*name = jx_row_clean_name (edit->name, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
+                                  _("Enter a name for the region (at most 200 characters)."),
+                                  error)) == NULL)
+    return FALSE;
+  if ((fields & JX_REGION_FIELD_PARENT) &&
+      !jx_row_check_parent (store, "SELECT 1 FROM regions WHERE id = ?",
+                            "SELECT coalesce(parent_id, 0) FROM regions WHERE id = ?",
+                            region_id, edit->parent_id,
+                            _("The chosen parent region no longer exists; choose another one."),
+                            _("A region cannot lie inside itself or inside one of its "
+                              "subregions; choose another parent."), error))
+    return FALSE;
   if ((fields & JX_REGION_FIELD_POTENTIAL) && edit->potential < -1)
     {
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
@@ -818,7 +796,10 @@ jx_region_add (JxStore             *store,
                const JxRegionEdit  *edit,
                GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  static const guint columns[] = {
+    JX_REGION_FIELD_NAME, JX_REGION_FIELD_PARENT, JX_REGION_FIELD_POTENTIAL,
+    JX_REGION_FIELD_COMPETITORS, JX_REGION_FIELD_STRATEGY,
+  };
   g_autofree char *name = NULL;
   JxRegionEdit checked;
   gint64 id;
@@ -830,31 +811,13 @@ jx_region_add (JxStore             *store,
     return 0;
   checked = *edit;
   checked.name = name;
-  if (!jx_store_begin (store, _("Add region"), error))
-    return 0;
-  stmt = jx_store_prepare (store,
-                           "INSERT INTO regions(name, parent_id, potential, competitors, strategy) "
-                           "VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto fail;
-  bind_field (stmt, 1, JX_REGION_FIELD_NAME, &checked);
-  bind_field (stmt, 2, JX_REGION_FIELD_PARENT, &checked);
-  bind_field (stmt, 3, JX_REGION_FIELD_POTENTIAL, &checked);
-  bind_field (stmt, 4, JX_REGION_FIELD_COMPETITORS, &checked);
-  bind_field (stmt, 5, JX_REGION_FIELD_STRATEGY, &checked);
-  if (!jx_store_step_done (store, stmt, error))
-    {
-      explain_region_constraint (error, name);
-      goto fail;
-    }
-  id = sqlite3_last_insert_rowid (jx_store_get_db (store));
-  if (!jx_store_commit (store, error))
-    return 0;
+  id = jx_row_insert (store, _("Add region"),
+                      "INSERT INTO regions(name, parent_id, potential, competitors, strategy) "
+                      "VALUES (?, ?, ?, ?, ?)",
+                      columns, G_N_ELEMENTS (columns), bind_field, &checked, error);
+  if (id == 0)
+    explain_region_constraint (error, name);
   return id;
-
-fail:
-  jx_store_rollback (store);
-  return 0;
 }
 
 /**
@@ -887,7 +850,7 @@ jx_region_update (JxStore             *store,
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (!region_exists (store, region_id))
+  if (!jx_row_exists (store, "SELECT 1 FROM regions WHERE id = ?", region_id))
     {
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
                    _("This region no longer exists."));
@@ -897,16 +860,13 @@ jx_region_update (JxStore             *store,
     return FALSE;
   checked = *edit;
   checked.name = name;
-  if (!jx_store_begin (store, _("Edit region"), error))
-    return FALSE;
-  if (!jx_row_update_fields (store, region_id, updates, G_N_ELEMENTS (updates), fields,
-                             bind_field, &checked, error))
+  if (!jx_row_update (store, _("Edit region"), region_id, updates, G_N_ELEMENTS (updates), fields,
+                      bind_field, &checked, error))
     {
       explain_region_constraint (error, name);
-      jx_store_rollback (store);
       return FALSE;
     }
-  return jx_store_commit (store, error);
+  return TRUE;
 }
 
 /* Removes a region; its subregions move to the top level and its customers and members keep

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-date.h"
+#include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 #include "jx-target-plan.h"
 #include "jx-target-types.h"
@@ -225,15 +226,13 @@ check_plan_name (JxStore     *store,
                  gint64       except_id,
                  GError     **error)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *clean = jx_row_clean_name (name, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
+                                              _("A plan needs a name of 1 to 200 characters."),
+                                              error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (clean[0] == '\0' || g_utf8_strlen (clean, -1) > 200)
-    {
-      g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
-                   _("A plan needs a name of 1 to 200 characters."));
-      return NULL;
-    }
+  if (clean == NULL)
+    return NULL;
   stmt = jx_store_prepare (store, "SELECT 1 FROM target_plans WHERE name = ? COLLATE NOCASE"
                                   " AND id <> ?", error);
   if (stmt == NULL)

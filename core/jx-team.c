@@ -481,13 +481,6 @@ jx_team_find (JxTeam *self,
 /* Editing */
 
 static gboolean
-member_exists (JxStore *store,
-               gint64   id)
-{
-  return jx_row_exists (store, "SELECT 1 FROM team_members WHERE id = ?", id);
-}
-
-static gboolean
 validate (JxStore             *store,
           gint64               member_id,
           const JxMemberEdit  *edit,
@@ -495,35 +488,20 @@ validate (JxStore             *store,
           char               **name,
           GError             **error)
 {
-  if (fields & JX_MEMBER_FIELD_NAME)
-    {
-      *name = g_strstrip (g_strdup (edit->name != NULL ? edit->name : ""));
-      if (**name == '\0' || g_utf8_strlen (*name, -1) > 200)
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                       _("Enter a name for the team member (at most 200 characters)."));
-          return FALSE;
-        }
-    }
-  if ((fields & JX_MEMBER_FIELD_MANAGER) && edit->manager_id > 0)
-    {
-      if (!member_exists (store, edit->manager_id))
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                       _("The chosen manager no longer exists; choose another one."));
-          return FALSE;
-        }
-      /* A member cannot report to someone below them. */
-      if (member_id > 0 &&
-          jx_row_parent_loops (store, "SELECT coalesce(manager_id, 0) FROM team_members "
-                                      "WHERE id = ?", member_id, edit->manager_id))
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                       _("A member cannot report to themselves or to someone who reports to "
-                         "them; choose another manager."));
-          return FALSE;
-        }
-    }
+  if ((fields & JX_MEMBER_FIELD_NAME) &&
+      (*name = jx_row_clean_name (edit->name, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
+                                  _("Enter a name for the team member (at most 200 characters)."),
+                                  error)) == NULL)
+    return FALSE;
+  /* A member cannot report to someone below them. */
+  if ((fields & JX_MEMBER_FIELD_MANAGER) &&
+      !jx_row_check_parent (store, "SELECT 1 FROM team_members WHERE id = ?",
+                            "SELECT coalesce(manager_id, 0) FROM team_members WHERE id = ?",
+                            member_id, edit->manager_id,
+                            _("The chosen manager no longer exists; choose another one."),
+                            _("A member cannot report to themselves or to someone who reports to "
+                              "them; choose another manager."), error))
+    return FALSE;
   if ((fields & JX_MEMBER_FIELD_REGION) && edit->region_id > 0 &&
       !jx_row_exists (store, "SELECT 1 FROM regions WHERE id = ?", edit->region_id))
     {
@@ -607,12 +585,11 @@ jx_team_add_member (JxStore             *store,
                     const JxMemberEdit  *edit,
                     GError             **error)
 {
-  static const JxMemberFields columns[] = {
+  static const guint columns[] = {
     JX_MEMBER_FIELD_NAME, JX_MEMBER_FIELD_ROLE, JX_MEMBER_FIELD_IS_MANAGER,
     JX_MEMBER_FIELD_MANAGER, JX_MEMBER_FIELD_REGION, JX_MEMBER_FIELD_CAPACITY,
     JX_MEMBER_FIELD_ACTIVE,
   };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
   JxMemberEdit checked;
   gint64 id;
@@ -624,28 +601,13 @@ jx_team_add_member (JxStore             *store,
     return 0;
   checked = *edit;
   checked.name = name;
-  if (!jx_store_begin (store, _("Add team member"), error))
-    return 0;
-  stmt = jx_store_prepare (store,
-                           "INSERT INTO team_members(name, role, is_manager, manager_id, region_id, "
-                           "capacity_hours, active) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto fail;
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    bind_field (stmt, i + 1, columns[i], &checked);
-  if (!jx_store_step_done (store, stmt, error))
-    {
-      explain_constraint (error, name);
-      goto fail;
-    }
-  id = sqlite3_last_insert_rowid (jx_store_get_db (store));
-  if (!jx_store_commit (store, error))
-    return 0;
+  id = jx_row_insert (store, _("Add team member"),
+                      "INSERT INTO team_members(name, role, is_manager, manager_id, region_id, "
+                      "capacity_hours, active) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      columns, G_N_ELEMENTS (columns), bind_field, &checked, error);
+  if (id == 0)
+    explain_constraint (error, name);
   return id;
-
-fail:
-  jx_store_rollback (store);
-  return 0;
 }
 
 /**
@@ -680,7 +642,7 @@ jx_team_update_member (JxStore             *store,
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (!member_exists (store, member_id))
+  if (!jx_row_exists (store, "SELECT 1 FROM team_members WHERE id = ?", member_id))
     {
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
                    _("This team member no longer exists."));
@@ -690,16 +652,13 @@ jx_team_update_member (JxStore             *store,
     return FALSE;
   checked = *edit;
   checked.name = name;
-  if (!jx_store_begin (store, _("Edit team member"), error))
-    return FALSE;
-  if (!jx_row_update_fields (store, member_id, updates, G_N_ELEMENTS (updates), fields,
-                             bind_field, &checked, error))
+  if (!jx_row_update (store, _("Edit team member"), member_id, updates, G_N_ELEMENTS (updates),
+                      fields, bind_field, &checked, error))
     {
       explain_constraint (error, name);
-      jx_store_rollback (store);
       return FALSE;
     }
-  return jx_store_commit (store, error);
+  return TRUE;
 }
 
 /* Removes a member; their customers and deals keep no owner (one undoable step). */
