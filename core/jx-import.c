@@ -3728,7 +3728,7 @@ write_target (Pass    *pass,
 
 typedef gboolean (*PassFunc) (Pass *pass, GError **error);
 
-/* Writing targets looks up their plans and parents again, as validation does. */
+/* Writing targets needs the default plan, which the check of the file found first. */
 static gboolean
 start_targets_writing (Pass    *pass,
                        GError **error)
