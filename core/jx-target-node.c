@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "jx-json.h"
 #include "jx-money.h"
 #include "jx-sqlite-private.h"
 #include "jx-target-private.h"
@@ -280,10 +281,8 @@ jx_target_smart_to_json (const gboolean *done,
         continue;
       json_builder_set_member_name (builder, jx_target_smart_item_to_string (i));
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "done");
-      json_builder_add_boolean_value (builder, done[i]);
-      json_builder_set_member_name (builder, "note");
-      json_builder_add_string_value (builder, notes[i] != NULL ? notes[i] : "");
+      jx_json_add_boolean (builder, "done", done[i]);
+      jx_json_add_string (builder, "note", notes[i] != NULL ? notes[i] : "");
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);

@@ -34,22 +34,14 @@ allocation_to_json (const JxAllocation *a,
       const JxTierAllocation *t = &a->tiers[order[k]];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "tier");
-      json_builder_add_string_value (builder, jx_tier_to_string (t->tier));
-      json_builder_set_member_name (builder, "customers");
-      json_builder_add_int_value (builder, t->customers);
-      json_builder_set_member_name (builder, "visits_per_month");
-      json_builder_add_double_value (builder, t->policy.visits_per_month);
-      json_builder_set_member_name (builder, "hours_per_visit");
-      json_builder_add_double_value (builder, t->policy.hours_per_visit);
-      json_builder_set_member_name (builder, "planned_hours");
-      json_builder_add_double_value (builder, round2 (t->planned_hours));
-      json_builder_set_member_name (builder, "revenue_12m");
-      json_builder_add_double_value (builder, jx_money_to_major (t->revenue_12m, currency));
-      json_builder_set_member_name (builder, "revenue_share");
-      json_builder_add_double_value (builder, round (t->revenue_share * 10000) / 10000);
-      json_builder_set_member_name (builder, "effort_share");
-      json_builder_add_double_value (builder, round (t->effort_share * 10000) / 10000);
+      jx_json_add_string (builder, "tier", jx_tier_to_string (t->tier));
+      jx_json_add_int (builder, "customers", t->customers);
+      jx_json_add_double (builder, "visits_per_month", t->policy.visits_per_month);
+      jx_json_add_double (builder, "hours_per_visit", t->policy.hours_per_visit);
+      jx_json_add_double (builder, "planned_hours", round2 (t->planned_hours));
+      jx_json_add_money (builder, "revenue_12m", t->revenue_12m, currency);
+      jx_json_add_double (builder, "revenue_share", round (t->revenue_share * 10000) / 10000);
+      jx_json_add_double (builder, "effort_share", round (t->effort_share * 10000) / 10000);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -66,39 +58,23 @@ allocation_to_json (const JxAllocation *a,
         json_builder_add_int_value (builder, r->member_id);
       else
         json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, r->name);
-      json_builder_set_member_name (builder, "region");
-      if (r->region_name != NULL)
-        json_builder_add_string_value (builder, r->region_name);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "customers");
-      json_builder_add_int_value (builder, r->customers);
-      json_builder_set_member_name (builder, "planned_hours");
-      json_builder_add_double_value (builder, round2 (r->planned_hours));
-      json_builder_set_member_name (builder, "capacity_hours");
-      json_builder_add_double_value (builder, r->capacity_hours);
-      json_builder_set_member_name (builder, "balance_hours");
-      json_builder_add_double_value (builder, round2 (r->balance_hours));
-      json_builder_set_member_name (builder, "utilisation");
-      json_builder_add_double_value (builder, round (r->utilisation * 10000) / 10000);
-      json_builder_set_member_name (builder, "load");
-      json_builder_add_string_value (builder, jx_rep_load_to_string (r->load));
+      jx_json_add_string (builder, "name", r->name);
+      jx_json_add_string (builder, "region", r->region_name);
+      jx_json_add_int (builder, "customers", r->customers);
+      jx_json_add_double (builder, "planned_hours", round2 (r->planned_hours));
+      jx_json_add_double (builder, "capacity_hours", r->capacity_hours);
+      jx_json_add_double (builder, "balance_hours", round2 (r->balance_hours));
+      jx_json_add_double (builder, "utilisation", round (r->utilisation * 10000) / 10000);
+      jx_json_add_string (builder, "load", jx_rep_load_to_string (r->load));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "planned_hours");
-  json_builder_add_double_value (builder, round2 (a->planned_hours));
-  json_builder_set_member_name (builder, "capacity_hours");
-  json_builder_add_double_value (builder, a->capacity_hours);
-  json_builder_set_member_name (builder, "revenue_12m");
-  json_builder_add_double_value (builder, jx_money_to_major (a->revenue_12m, currency));
-  json_builder_set_member_name (builder, "over_allocated");
-  json_builder_add_int_value (builder, a->n_over);
-  json_builder_set_member_name (builder, "under_allocated");
-  json_builder_add_int_value (builder, a->n_under);
+  jx_json_add_double (builder, "planned_hours", round2 (a->planned_hours));
+  jx_json_add_double (builder, "capacity_hours", a->capacity_hours);
+  jx_json_add_money (builder, "revenue_12m", a->revenue_12m, currency);
+  jx_json_add_int (builder, "over_allocated", a->n_over);
+  jx_json_add_int (builder, "under_allocated", a->n_under);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
