@@ -483,14 +483,8 @@ add_money (JsonBuilder *builder,
   if (!isfinite (minor))
     json_builder_add_null_value (builder);
   else
-    {
-      double scale = 1;
-
-      /* Dividing (rather than multiplying by 0.01) keeps whole cents exact. */
-      for (int i = 0; i < jx_currency_digits (currency); i++)
-        scale *= 10;
-      json_builder_add_double_value (builder, minor / scale);
-    }
+    /* Dividing (rather than multiplying by 0.01) keeps whole cents exact. */
+    json_builder_add_double_value (builder, minor / (double) jx_currency_scale (currency));
 }
 
 /**
