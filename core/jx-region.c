@@ -7,6 +7,7 @@
 
 #include "jx-date.h"
 #include "jx-region.h"
+#include "jx-notify-private.h"
 #include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 
@@ -338,28 +339,6 @@ add_counts (JxStore     *store,
   return TRUE;
 }
 
-static void
-set_string (JxRegion    *self,
-            char       **field,
-            const char  *value,
-            guint        prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-#define SET_VALUE(self, field, value, prop) \
-  G_STMT_START { \
-    if ((self)->field != (value)) \
-      { \
-        (self)->field = (value); \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
-      } \
-  } G_STMT_END
-
 /* Fills @region from record @i and its subtree (children first), returning the subtree's
  * sums in the region. @reuse, when set, is the region of the same id from the last load. */
 static void
@@ -405,19 +384,21 @@ fill_region (JxRegion     *region,
   region->parent_id = r->parent_id;
   region->depth = depth;
   region->own_potential = r->potential;
-  set_string (region, &region->name, r->name, PROP_NAME);
-  set_string (region, &region->competitors, r->competitors, PROP_COMPETITORS);
-  set_string (region, &region->strategy, r->strategy, PROP_STRATEGY);
-  SET_VALUE (region, potential, r->potential >= 0 ? r->potential
-                                : any_potential ? kids_potential : -1, PROP_POTENTIAL);
+  jx_set_string_and_notify (region, &region->name, r->name, properties[PROP_NAME]);
+  jx_set_string_and_notify (region, &region->competitors, r->competitors,
+                            properties[PROP_COMPETITORS]);
+  jx_set_string_and_notify (region, &region->strategy, r->strategy, properties[PROP_STRATEGY]);
+  JX_SET_AND_NOTIFY (region, potential,
+                     r->potential >= 0 ? r->potential : any_potential ? kids_potential : -1,
+                     properties[PROP_POTENTIAL]);
   if (region->won_12m != won)
     {
       region->won_12m = won;
       g_object_notify_by_pspec (G_OBJECT (region), properties[PROP_WON_12M]);
       g_object_notify_by_pspec (G_OBJECT (region), properties[PROP_SHARE]);
     }
-  SET_VALUE (region, n_customers, customers, PROP_N_CUSTOMERS);
-  SET_VALUE (region, n_reps, reps, PROP_N_REPS);
+  JX_SET_AND_NOTIFY (region, n_customers, customers, properties[PROP_N_CUSTOMERS]);
+  JX_SET_AND_NOTIFY (region, n_reps, reps, properties[PROP_N_REPS]);
   g_object_thaw_notify (G_OBJECT (region));
 }
 

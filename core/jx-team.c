@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jx-notify-private.h"
 #include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 #include "jx-team.h"
@@ -164,28 +165,6 @@ jx_team_member_init (JxTeamMember *self)
   self->active = TRUE;
 }
 
-static void
-update_string (JxTeamMember  *self,
-               char         **field,
-               const char    *value,
-               guint          prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-#define UPDATE_VALUE(self, field, value, prop) \
-  G_STMT_START { \
-    if ((self)->field != (value)) \
-      { \
-        (self)->field = (value); \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
-      } \
-  } G_STMT_END
-
 /* Copies one row of the team query into @self, notifying what changed. */
 static void
 member_update (JxTeamMember *self,
@@ -193,17 +172,21 @@ member_update (JxTeamMember *self,
 {
   g_object_freeze_notify (G_OBJECT (self));
   self->id = sqlite3_column_int64 (stmt, 0);
-  update_string (self, &self->name, jx_column_text (stmt, 1), PROP_NAME);
-  update_string (self, &self->role, jx_column_text (stmt, 2), PROP_ROLE);
-  UPDATE_VALUE (self, is_manager, sqlite3_column_int (stmt, 3) != 0, PROP_IS_MANAGER);
-  UPDATE_VALUE (self, manager_id, sqlite3_column_int64 (stmt, 4), PROP_MANAGER_ID);
-  update_string (self, &self->manager_name, jx_column_text (stmt, 5), PROP_MANAGER_NAME);
-  UPDATE_VALUE (self, region_id, sqlite3_column_int64 (stmt, 6), PROP_REGION_ID);
-  update_string (self, &self->region_name, jx_column_text (stmt, 7), PROP_REGION_NAME);
-  UPDATE_VALUE (self, capacity_hours, (int) jx_column_int64_or (stmt, 8, -1),
-                PROP_CAPACITY_HOURS);
-  UPDATE_VALUE (self, active, sqlite3_column_int (stmt, 9) != 0, PROP_ACTIVE);
-  UPDATE_VALUE (self, n_customers, (guint) sqlite3_column_int64 (stmt, 10), PROP_N_CUSTOMERS);
+  jx_set_string_and_notify (self, &self->name, jx_column_text (stmt, 1), properties[PROP_NAME]);
+  jx_set_string_and_notify (self, &self->role, jx_column_text (stmt, 2), properties[PROP_ROLE]);
+  JX_SET_AND_NOTIFY (self, is_manager, sqlite3_column_int (stmt, 3) != 0,
+                     properties[PROP_IS_MANAGER]);
+  JX_SET_AND_NOTIFY (self, manager_id, sqlite3_column_int64 (stmt, 4), properties[PROP_MANAGER_ID]);
+  jx_set_string_and_notify (self, &self->manager_name, jx_column_text (stmt, 5),
+                            properties[PROP_MANAGER_NAME]);
+  JX_SET_AND_NOTIFY (self, region_id, sqlite3_column_int64 (stmt, 6), properties[PROP_REGION_ID]);
+  jx_set_string_and_notify (self, &self->region_name, jx_column_text (stmt, 7),
+                            properties[PROP_REGION_NAME]);
+  JX_SET_AND_NOTIFY (self, capacity_hours, (int) jx_column_int64_or (stmt, 8, -1),
+                     properties[PROP_CAPACITY_HOURS]);
+  JX_SET_AND_NOTIFY (self, active, sqlite3_column_int (stmt, 9) != 0, properties[PROP_ACTIVE]);
+  JX_SET_AND_NOTIFY (self, n_customers, (guint) sqlite3_column_int64 (stmt, 10),
+                     properties[PROP_N_CUSTOMERS]);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
