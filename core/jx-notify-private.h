@@ -6,9 +6,9 @@
 G_BEGIN_DECLS
 
 /*
- * Setters for the reload of a domain object (a region, a team member, a target): they store
- * a value and notify its property only when the value changed, so that a view repaints only
- * what changed. A %NULL @pspec stores without notifying.
+ * Setters for the reload of a domain object (a region, a team member, a target, a customer):
+ * they store a value and notify its property only when the value changed, so that a view
+ * repaints only what changed. A %NULL @pspec stores without notifying.
  */
 
 #define JX_SET_AND_NOTIFY(self, field, value, pspec) \
