@@ -7,6 +7,7 @@
 
 #include "jx-date.h"
 #include "jx-deals.h"
+#include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 
 typedef struct {
@@ -254,20 +255,6 @@ bind_draft (sqlite3_stmt      *stmt,
   sqlite3_bind_text (stmt, 7, draft->notes != NULL ? draft->notes : "", -1, SQLITE_TRANSIENT);
 }
 
-/* Ends a step: commits when @ok, rolls back otherwise. */
-static gboolean
-finish (JxStore   *store,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      jx_store_rollback (store);
-      return FALSE;
-    }
-  return jx_store_commit (store, error);
-}
-
 /**
  * jx_deals_create:
  * @draft: the deal's fields
@@ -327,7 +314,7 @@ jx_deals_create (JxStore            *store,
       id = sqlite3_last_insert_rowid (jx_store_get_db (store));
       ok = add_event (store, id, stage.id, date, error);
     }
-  if (!finish (store, ok, error))
+  if (!jx_row_finish (store, ok, error))
     return 0;
   return id;
 }
@@ -365,7 +352,7 @@ jx_deals_update (JxStore            *store,
       sqlite3_bind_int64 (stmt, 8, deal_id);
       ok = jx_store_step_done (store, stmt, error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 static gboolean
@@ -424,10 +411,10 @@ jx_deals_move (JxStore      *store,
     ok = refuse (error, _("“%s” is an outcome, not a stage; mark the deal won or lost instead."),
                  stage.name);
   if (ok && deal.stage_id == stage.id)
-    return finish (store, TRUE, error);
+    return jx_row_finish (store, TRUE, error);
   ok = ok && check_date (&deal, day, error) &&
        set_stage (store, deal_id, stage.id, day, MAX (deal.furthest, stage.position), error);
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 static gboolean
@@ -478,7 +465,7 @@ close_deal (JxStore      *store,
       ok = jx_store_step_done (store, stmt, error) &&
            add_event (store, deal_id, outcome.id, day, error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /* Marks an open deal won on @date, recording why (@reason may be %NULL or empty). */
@@ -571,7 +558,7 @@ jx_deals_reopen (JxStore      *store,
       reached = sqlite3_step (furthest) == SQLITE_ROW ? sqlite3_column_int (furthest, 0) : 0;
       ok = set_stage (store, deal_id, stage.id, day, MAX (reached, stage.position), error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /* Deletes a deal with its history and activities. */
@@ -599,7 +586,7 @@ jx_deals_delete (JxStore  *store,
       sqlite3_bind_int64 (stmt, 1, deal_id);
       ok = jx_store_step_done (store, stmt, error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /**

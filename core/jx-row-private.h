@@ -65,6 +65,9 @@ gboolean jx_row_update_fields (JxStore            *store,
                                JxRowBindFunc       bind,
                                gconstpointer       edit,
                                GError            **error);
+gboolean jx_row_finish        (JxStore            *store,
+                               gboolean            ok,
+                               GError            **error);
 gboolean jx_row_delete        (JxStore            *store,
                                const char         *undo_label,
                                const char         *sql,

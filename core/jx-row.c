@@ -141,14 +141,12 @@ jx_row_update (JxStore            *store,
                gconstpointer       edit,
                GError            **error)
 {
+  gboolean ok;
+
   if (!jx_store_begin (store, undo_label, error))
     return FALSE;
-  if (!jx_row_update_fields (store, id, updates, n_updates, fields, bind, edit, error))
-    {
-      jx_store_rollback (store);
-      return FALSE;
-    }
-  return jx_store_commit (store, error);
+  ok = jx_row_update_fields (store, id, updates, n_updates, fields, bind, edit, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /* Runs the statement of each of @updates whose field is in @fields on the row @id, with the
@@ -178,6 +176,21 @@ jx_row_update_fields (JxStore            *store,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Ends the undoable step begun with jx_store_begin(): commits when @ok, rolls back
+ * otherwise (and returns %FALSE; @error was set by what failed). */
+gboolean
+jx_row_finish (JxStore   *store,
+               gboolean   ok,
+               GError   **error)
+{
+  if (!ok)
+    {
+      jx_store_rollback (store);
+      return FALSE;
+    }
+  return jx_store_commit (store, error);
 }
 
 /* Removes the row @id with @sql ("DELETE FROM t WHERE id = ?") as the undoable step
