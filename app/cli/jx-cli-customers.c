@@ -29,23 +29,6 @@ parse_tier_option (const char  *text,
   return TRUE;
 }
 
-static void
-add_money (JsonBuilder *builder,
-           const char  *member,
-           gint64       minor,
-           const char  *currency)
-{
-  jx_json_add_money (builder, member, minor, currency);
-}
-
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  jx_json_add_string (builder, member, value);
-}
-
 static const char *
 or_dash (const char *text)
 {
@@ -170,22 +153,22 @@ run_list (JxCli  *cli,
           json_builder_begin_object (builder);
           jx_json_add_int (builder, "id", row->id);
           jx_json_add_string (builder, "name", row->name);
-          add_string_or_null (builder, "type", jx_customer_base_get_type_name (base, row->type_id));
-          add_string_or_null (builder, "region",
+          jx_json_add_string (builder, "type", jx_customer_base_get_type_name (base, row->type_id));
+          jx_json_add_string (builder, "region",
                               jx_customer_base_get_region_name (base, row->region_id));
-          add_string_or_null (builder, "owner",
+          jx_json_add_string (builder, "owner",
                               jx_customer_base_get_owner_name (base, row->owner_id));
           jx_json_add_string (builder, "tier", jx_tier_to_string (row->tier));
           jx_json_add_boolean (builder, "tier_manual", row->tier_manual);
-          add_money (builder, "revenue_12m", row->revenue_12m, currency);
-          add_money (builder, "revenue_prev_12m", row->revenue_prev_12m, currency);
+          jx_json_add_money (builder, "revenue_12m", row->revenue_12m, currency);
+          jx_json_add_money (builder, "revenue_prev_12m", row->revenue_prev_12m, currency);
           json_builder_set_member_name (builder, "change");
           if (isnan (change))
             json_builder_add_null_value (builder);
           else
             json_builder_add_double_value (builder, round (change * 10000) / 10000);
-          add_string_or_null (builder, "last_won", last_won);
-          add_money (builder, "open_pipeline", row->open_pipeline, currency);
+          jx_json_add_string (builder, "last_won", last_won);
+          jx_json_add_money (builder, "open_pipeline", row->open_pipeline, currency);
           jx_json_add_int (builder, "open_deals", row->open_count);
           jx_json_add_boolean (builder, "at_risk", row->risk != JX_CHURN_NONE);
           json_builder_end_object (builder);
@@ -381,8 +364,8 @@ run_suggest (JxCli  *cli,
           jx_json_add_string (builder, "to", jx_tier_to_string (p->to));
           jx_json_add_string (builder, "reason", p->reason);
           jx_json_add_string (builder, "abc_class", jx_abc_class_to_string (p->abc_class));
-          add_money (builder, "revenue_12m", p->revenue_12m, currency);
-          add_money (builder, "revenue_prev_12m", p->revenue_prev_12m, currency);
+          jx_json_add_money (builder, "revenue_12m", p->revenue_12m, currency);
+          jx_json_add_money (builder, "revenue_prev_12m", p->revenue_prev_12m, currency);
           jx_json_add_boolean (builder, "churn_risk", p->risk != JX_CHURN_NONE);
           jx_json_add_boolean (builder, "manual", p->manual);
           json_builder_end_object (builder);
