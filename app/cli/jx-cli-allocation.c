@@ -85,15 +85,12 @@ print_text (const JxAllocation *a)
   const JxTier *order = jx_tier_board_order ();
 
   {
-    g_autofree char *h_tier = jx_cli_pad (_("Tier"), 12);
-    g_autofree char *h_customers = jx_cli_pad (_("Customers"), 10);
-    g_autofree char *h_visits = jx_cli_pad (_("Visits/month"), 13);
-    g_autofree char *h_hours = jx_cli_pad (_("Hours/visit"), 12);
-    g_autofree char *h_planned = jx_cli_pad (_("Planned h/month"), 16);
-    g_autofree char *h_revenue = jx_cli_pad (_("Revenue share"), 14);
+    const JxCliColumn columns[] = {
+      { _("Tier"), 12 }, { _("Customers"), 10 }, { _("Visits/month"), 13 },
+      { _("Hours/visit"), 12 }, { _("Planned h/month"), 16 }, { _("Revenue share"), 14 },
+    };
 
-    g_print ("%s %s %s %s %s %s %s\n", h_tier, h_customers, h_visits, h_hours, h_planned,
-             h_revenue, _("Effort share"));
+    jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Effort share"));
   }
   for (guint k = 0; k < JX_N_TIERS; k++)
     {
@@ -111,15 +108,12 @@ print_text (const JxAllocation *a)
 
   g_print ("\n");
   {
-    g_autofree char *h_name = jx_cli_pad (_("Rep"), 22);
-    g_autofree char *h_region = jx_cli_pad (_("Region"), 10);
-    g_autofree char *h_customers = jx_cli_pad (_("Customers"), 10);
-    g_autofree char *h_planned = jx_cli_pad (_("Planned h"), 10);
-    g_autofree char *h_capacity = jx_cli_pad (_("Capacity h"), 11);
-    g_autofree char *h_balance = jx_cli_pad (_("Balance h"), 10);
+    const JxCliColumn columns[] = {
+      { _("Rep"), 22 }, { _("Region"), 10 }, { _("Customers"), 10 }, { _("Planned h"), 10 },
+      { _("Capacity h"), 11 }, { _("Balance h"), 10 },
+    };
 
-    g_print ("%s %s %s %s %s %s %s\n", h_name, h_region, h_customers, h_planned, h_capacity,
-             h_balance, _("Load"));
+    jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Load"));
   }
   for (guint i = 0; i < a->reps->len; i++)
     {

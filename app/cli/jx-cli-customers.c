@@ -180,16 +180,12 @@ run_list (JxCli  *cli,
     }
 
   {
-    g_autofree char *h_name = jx_cli_pad (_("Customer"), 36);
-    g_autofree char *h_region = jx_cli_pad (_("Region"), 10);
-    g_autofree char *h_owner = jx_cli_pad (_("Owner"), 18);
-    g_autofree char *h_tier = jx_cli_pad (_("Tier"), 10);
-    g_autofree char *h_rev = jx_cli_pad (_("Revenue 12m"), 12);
-    g_autofree char *h_change = jx_cli_pad (_("Change"), 8);
-    g_autofree char *h_won = jx_cli_pad (_("Last won"), 11);
+    const JxCliColumn columns[] = {
+      { _("Customer"), 36 }, { _("Region"), 10 }, { _("Owner"), 18 }, { _("Tier"), 10 },
+      { _("Revenue 12m"), 12 }, { _("Change"), 8 }, { _("Last won"), 11 },
+    };
 
-    g_print ("%s %s %s %s %s %s %s %s\n", h_name, h_region, h_owner, h_tier, h_rev, h_change,
-             h_won, _("Pipeline"));
+    jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Pipeline"));
   }
   for (guint i = 0; i < n; i++)
     {
@@ -377,11 +373,11 @@ run_suggest (JxCli  *cli,
   else
     {
       {
-        g_autofree char *h_name = jx_cli_pad (_("Customer"), 36);
-        g_autofree char *h_move = jx_cli_pad (_("Move"), 22);
-        g_autofree char *h_abc = jx_cli_pad (_("ABC"), 4);
+        const JxCliColumn columns[] = {
+          { _("Customer"), 36 }, { _("Move"), 22 }, { _("ABC"), 4 },
+        };
 
-        g_print ("%s %s %s %s\n", h_name, h_move, h_abc, _("Reason"));
+        jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Reason"));
       }
       for (guint i = 0; i < n; i++)
         {

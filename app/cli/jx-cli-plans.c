@@ -152,11 +152,12 @@ plans_compare (JxStore    *store,
     }
 
   {
-    g_autofree char *h_name = jx_cli_pad (_("Target"), 34);
-    g_autofree char *h_a = jx_cli_pad (jx_target_plan_get_name (a), 20);
-    g_autofree char *h_b = jx_cli_pad (jx_target_plan_get_name (b), 20);
+    const JxCliColumn columns[] = {
+      { _("Target"), 34 }, { jx_target_plan_get_name (a), 20 },
+      { jx_target_plan_get_name (b), 20 },
+    };
 
-    g_print ("%s %s %s %s\n", h_name, h_a, h_b, _("Difference"));
+    jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Difference"));
   }
   for (guint i = 0; i < n; i++)
     {

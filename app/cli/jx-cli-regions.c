@@ -114,15 +114,12 @@ jx_cli_regions (JxCli  *cli,
 
   {
     g_autoptr(GPtrArray) all = jx_region_tree_flatten (tree);
-    g_autofree char *h_name = jx_cli_pad (_("Region"), 18);
-    g_autofree char *h_potential = jx_cli_pad (_("Potential"), 12);
-    g_autofree char *h_won = jx_cli_pad (_("Won 12m"), 12);
-    g_autofree char *h_share = jx_cli_pad (_("Share"), 7);
-    g_autofree char *h_customers = jx_cli_pad (_("Customers"), 10);
-    g_autofree char *h_reps = jx_cli_pad (_("Reps"), 6);
+    const JxCliColumn columns[] = {
+      { _("Region"), 18 }, { _("Potential"), 12 }, { _("Won 12m"), 12 }, { _("Share"), 7 },
+      { _("Customers"), 10 }, { _("Reps"), 6 },
+    };
 
-    g_print ("%s %s %s %s %s %s %s\n", h_name, h_potential, h_won, h_share, h_customers, h_reps,
-             _("Competitors"));
+    jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Competitors"));
     for (guint i = 0; i < all->len; i++)
       {
         JxRegion *region = all->pdata[i];

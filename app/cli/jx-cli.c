@@ -142,6 +142,22 @@ jx_cli_pad (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Prints a table's header line: each column's label padded to its width, a space between,
+ * then @last unpadded. */
+void
+jx_cli_print_header (const JxCliColumn *columns,
+                     guint              n_columns,
+                     const char        *last)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *label = jx_cli_pad (columns[i].label, columns[i].width);
+
+      g_print ("%s ", label);
+    }
+  g_print ("%s\n", last);
+}
+
 void
 jx_cli_funnel_options_clear (JxCliFunnelOptions *options)
 {

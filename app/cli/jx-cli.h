@@ -41,6 +41,12 @@ typedef struct {
   char *customer_type;
 } JxCliFunnelOptions;
 
+/* A column of a text table: its header and the width it is padded to. */
+typedef struct {
+  const char *label;
+  int         width;
+} JxCliColumn;
+
 char     *jx_cli_db_path        (JxCli           *cli);
 JxStore  *jx_cli_open_store     (JxCli           *cli,
                                  GError         **error);
@@ -57,6 +63,9 @@ int       jx_cli_usage          (GOptionContext  *context,
 void      jx_cli_print_json     (JsonNode        *node);
 char     *jx_cli_pad            (const char      *text,
                                  int              width);
+void      jx_cli_print_header   (const JxCliColumn *columns,
+                                 guint              n_columns,
+                                 const char        *last);
 
 void      jx_cli_funnel_options_clear (JxCliFunnelOptions  *options);
 gboolean  jx_cli_funnel_options_any   (const JxCliFunnelOptions *options);
