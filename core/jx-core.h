@@ -20,6 +20,7 @@
 #include "jx-i18n.h"
 #include "jx-import.h"
 #include "jx-info.h"
+#include "jx-json.h"
 #include "jx-money.h"
 #include "jx-name-list.h"
 #include "jx-overview.h"

@@ -98,7 +98,6 @@ void      jx_customer_row_evaluate       (JxCustomerRow          *row,
 #define JX_CUSTOMER_DEALS_SQL \
   "SELECT status, closed, amount FROM deals WHERE customer_id = ?1"
 
-sqlite3  *jx_customer_open_reader        (JxStore                *store);
 void      jx_customer_db_error           (sqlite3                *db,
                                           int                     rc,
                                           GError                **error);

@@ -706,8 +706,8 @@ load_now (JxCustomerBase  *self,
   sqlite3 *db = jx_store_get_db (self->store);
   gboolean ok;
 
-  readers[0] = jx_customer_open_reader (self->store);
-  readers[1] = readers[0] != NULL ? jx_customer_open_reader (self->store) : NULL;
+  readers[0] = jx_store_open_reader (self->store);
+  readers[1] = readers[0] != NULL ? jx_store_open_reader (self->store) : NULL;
   self->loading = TRUE;
   ok = jx_customer_load (&names, &set, readers[1] != NULL ? readers[0] : db,
                          readers[1] != NULL ? readers[1] : db, &self->day, error);
@@ -913,8 +913,8 @@ jx_customer_base_load_async (JxStore             *store,
   base = base_new (store, today);
   job = g_new0 (LoadJob, 1);
   job->day = base->day;
-  job->readers[0] = jx_customer_open_reader (store);
-  job->readers[1] = job->readers[0] != NULL ? jx_customer_open_reader (store) : NULL;
+  job->readers[0] = jx_store_open_reader (store);
+  job->readers[1] = job->readers[0] != NULL ? jx_store_open_reader (store) : NULL;
   if (job->readers[1] == NULL)
     {
       /* Inside a transaction only the store's connection sees the data: load at once. */

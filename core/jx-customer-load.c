@@ -110,33 +110,6 @@ prepare (sqlite3     *db,
   return stmt;
 }
 
-/**
- * jx_customer_open_reader:
- * @store: a #JxStore
- *
- * A read-only connection of its own to @store's file, for reading in a thread: no lock
- * around every call and nothing in the way of the store's connection.
- *
- * Returns: (transfer full) (nullable): the connection, or %NULL when the store has changes
- *   that only its own connection sees (an open transaction) or the file cannot be opened
- */
-sqlite3 *
-jx_customer_open_reader (JxStore *store)
-{
-  sqlite3 *db = NULL;
-
-  if (jx_store_in_transaction (store) || !sqlite3_get_autocommit (jx_store_get_db (store)))
-    return NULL;
-  if (sqlite3_open_v2 (jx_store_get_path (store), &db,
-                       SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
 /* Names */
 
 static GHashTable *

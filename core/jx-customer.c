@@ -8,6 +8,7 @@
 #include "jx-customer-private.h"
 #include "jx-date.h"
 #include "jx-money.h"
+#include "jx-notify-private.h"
 
 /*
  * One customer as the views see it: a snapshot of its JxCustomerRow with names resolved and
@@ -282,11 +283,7 @@ jx_customer_update (JxCustomer          *self,
       g_object_notify_by_pspec (object, properties[PROP_TIER]);
       g_object_notify_by_pspec (object, properties[PROP_TIER_LABEL]);
     }
-  if (self->tier_manual != row->tier_manual)
-    {
-      self->tier_manual = row->tier_manual;
-      g_object_notify_by_pspec (object, properties[PROP_TIER_MANUAL]);
-    }
+  JX_SET_AND_NOTIFY (self, tier_manual, row->tier_manual, properties[PROP_TIER_MANUAL]);
   if (self->revenue_12m != row->revenue_12m || self->revenue_prev_12m != row->revenue_prev_12m)
     {
       self->revenue_12m = row->revenue_12m;
@@ -298,18 +295,10 @@ jx_customer_update (JxCustomer          *self,
     }
   take_string (self, &self->revenue_text, jx_money_format_compact (row->revenue_12m, currency),
                PROP_REVENUE_TEXT);
-  if (self->open_pipeline != row->open_pipeline)
-    {
-      self->open_pipeline = row->open_pipeline;
-      g_object_notify_by_pspec (object, properties[PROP_OPEN_PIPELINE]);
-    }
+  JX_SET_AND_NOTIFY (self, open_pipeline, row->open_pipeline, properties[PROP_OPEN_PIPELINE]);
   take_string (self, &self->pipeline_text, jx_money_format_compact (row->open_pipeline, currency),
                PROP_OPEN_PIPELINE_TEXT);
-  if (self->open_count != row->open_count)
-    {
-      self->open_count = row->open_count;
-      g_object_notify_by_pspec (object, properties[PROP_OPEN_COUNT]);
-    }
+  JX_SET_AND_NOTIFY (self, open_count, row->open_count, properties[PROP_OPEN_COUNT]);
   if (row->last_won > 0)
     {
       GDate date;
@@ -323,18 +312,10 @@ jx_customer_update (JxCustomer          *self,
       g_object_notify_by_pspec (object, properties[PROP_LAST_WON]);
       g_object_notify_by_pspec (object, properties[PROP_LAST_WON_TEXT]);
     }
-  if (self->risk != (JxChurnRisk) row->risk)
-    {
-      self->risk = row->risk;
-      g_object_notify_by_pspec (object, properties[PROP_AT_RISK]);
-    }
+  JX_SET_AND_NOTIFY (self, risk, (JxChurnRisk) row->risk, properties[PROP_AT_RISK]);
   take_string (self, &self->risk_text, jx_customer_base_describe_risk (base, row),
                PROP_RISK_TEXT);
-  if (self->trend != (JxCustomerTrend) row->trend)
-    {
-      self->trend = row->trend;
-      g_object_notify_by_pspec (object, properties[PROP_TREND]);
-    }
+  JX_SET_AND_NOTIFY (self, trend, (JxCustomerTrend) row->trend, properties[PROP_TREND]);
   g_object_thaw_notify (object);
 }
 

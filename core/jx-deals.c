@@ -7,6 +7,7 @@
 
 #include "jx-date.h"
 #include "jx-deals.h"
+#include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 
 typedef struct {
@@ -42,6 +43,46 @@ jx_deal_draft_init (JxDealDraft *draft)
   draft->amount = -1;
 }
 
+/* Prepares @sql, binds @arg as ?1 and steps to the first row. Returns the statement on that
+ * row, or %NULL with the database's error, or with @gone_message when there is no row. */
+static sqlite3_stmt *
+select_row (JxStore     *store,
+            const char  *sql,
+            gint64       arg,
+            const char  *gone_message,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, arg);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_steal_pointer (&stmt);
+  if (rc != SQLITE_DONE)
+    jx_store_set_error (store, rc, error);
+  else
+    g_set_error_literal (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND, gone_message);
+  return NULL;
+}
+
+/* Sets @error to the printf-style message and returns %FALSE. */
+static gboolean G_GNUC_PRINTF (2, 3)
+refuse (GError     **error,
+        const char  *format,
+        ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (JX_STORE_ERROR, JX_STORE_ERROR_INVALID, format,
+                                                args));
+  va_end (args);
+  return FALSE;
+}
+
 static gboolean
 read_stage (JxStore     *store,
             const char  *sql,
@@ -49,27 +90,17 @@ read_stage (JxStore     *store,
             StageInfo   *out,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (store, sql, error);
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    select_row (store, sql, arg,
+                _("The stage no longer exists. Reload the sales process and try again."), error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, arg);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      out->id = sqlite3_column_int64 (stmt, 0);
-      out->kind = sqlite3_column_int (stmt, 1);
-      out->position = sqlite3_column_int (stmt, 2);
-      out->name = g_strdup (jx_column_text (stmt, 3));
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    jx_store_set_error (store, rc, error);
-  else
-    g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                 _("The stage no longer exists. Reload the sales process and try again."));
-  return FALSE;
+  out->id = sqlite3_column_int64 (stmt, 0);
+  out->kind = sqlite3_column_int (stmt, 1);
+  out->position = sqlite3_column_int (stmt, 2);
+  out->name = g_strdup (jx_column_text (stmt, 3));
+  return TRUE;
 }
 
 static gboolean
@@ -119,33 +150,22 @@ get_deal (JxStore    *store,
           DealState  *out,
           GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    select_row (store,
+                "SELECT status, stage_id, coalesce(stage_entered, ''),"
+                " coalesce(opened, ''), furthest_position, lost_at_stage_id "
+                "FROM deals WHERE id = ?1",
+                id, _("The deal no longer exists; it may have been deleted."), error);
 
-  stmt = jx_store_prepare (store,
-                           "SELECT status, stage_id, coalesce(stage_entered, ''),"
-                           " coalesce(opened, ''), furthest_position, lost_at_stage_id "
-                           "FROM deals WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      out->status = sqlite3_column_int (stmt, 0);
-      out->stage_id = sqlite3_column_int64 (stmt, 1);
-      g_strlcpy (out->entered, jx_column_text (stmt, 2), sizeof out->entered);
-      g_strlcpy (out->opened, jx_column_text (stmt, 3), sizeof out->opened);
-      out->furthest = sqlite3_column_int (stmt, 4);
-      out->lost_at = jx_column_int64_or (stmt, 5, 0);
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    jx_store_set_error (store, rc, error);
-  else
-    g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                 _("The deal no longer exists; it may have been deleted."));
-  return FALSE;
+  out->status = sqlite3_column_int (stmt, 0);
+  out->stage_id = sqlite3_column_int64 (stmt, 1);
+  g_strlcpy (out->entered, jx_column_text (stmt, 2), sizeof out->entered);
+  g_strlcpy (out->opened, jx_column_text (stmt, 3), sizeof out->opened);
+  out->furthest = sqlite3_column_int (stmt, 4);
+  out->lost_at = jx_column_int64_or (stmt, 5, 0);
+  return TRUE;
 }
 
 static gboolean
@@ -177,17 +197,15 @@ check_date (const DealState  *deal,
   if (deal->entered[0] != '\0' && strcmp (date, deal->entered) < 0)
     {
       g_autofree char *when = jx_date_format_iso_text (deal->entered);
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("The deal entered its current stage on %s; choose that day or a later "
-                     "one."), when);
-      return FALSE;
+
+      return refuse (error, _("The deal entered its current stage on %s; choose that day or a "
+                              "later one."), when);
     }
   if (deal->opened[0] != '\0' && strcmp (date, deal->opened) < 0)
     {
       g_autofree char *when = jx_date_format_iso_text (deal->opened);
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("The deal was opened on %s; choose that day or a later one."), when);
-      return FALSE;
+
+      return refuse (error, _("The deal was opened on %s; choose that day or a later one."), when);
     }
   return TRUE;
 }
@@ -203,32 +221,16 @@ check_draft (const JxDealDraft  *draft,
   for (const char *p = draft->title; p != NULL && *p != '\0' && !has_text; p++)
     has_text = !g_ascii_isspace (*p);
   if (!has_text)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("A deal needs a title. Type what is being sold, and to whom."));
-      return FALSE;
-    }
+    return refuse (error, _("A deal needs a title. Type what is being sold, and to whom."));
   if (g_utf8_strlen (draft->title, -1) > 500)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("The title is longer than 500 characters. Shorten it and keep the "
-                     "details in the notes."));
-      return FALSE;
-    }
+    return refuse (error, _("The title is longer than 500 characters. Shorten it and keep the "
+                            "details in the notes."));
   if (draft->amount < -1)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("The amount cannot be negative."));
-      return FALSE;
-    }
+    return refuse (error, _("The amount cannot be negative."));
   if (draft->expected_close != NULL && draft->expected_close[0] != '\0' &&
       !jx_date_parse_iso (draft->expected_close, &d))
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("The expected close “%s” is not a date (expected YYYY-MM-DD)."),
+    return refuse (error, _("The expected close “%s” is not a date (expected YYYY-MM-DD)."),
                    draft->expected_close);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -251,20 +253,6 @@ bind_draft (sqlite3_stmt      *stmt,
   else
     sqlite3_bind_null (stmt, 6);
   sqlite3_bind_text (stmt, 7, draft->notes != NULL ? draft->notes : "", -1, SQLITE_TRANSIENT);
-}
-
-/* Ends a step: commits when @ok, rolls back otherwise. */
-static gboolean
-finish (JxStore   *store,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      jx_store_rollback (store);
-      return FALSE;
-    }
-  return jx_store_commit (store, error);
 }
 
 /**
@@ -303,11 +291,7 @@ jx_deals_create (JxStore            *store,
   ok = stage_id > 0 ? get_stage (store, stage_id, &stage, error)
                     : get_first_open (store, &stage, error);
   if (ok && stage.kind != 0)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("A new deal starts in an open stage, not in “%s”."), stage.name);
-      ok = FALSE;
-    }
+    ok = refuse (error, _("A new deal starts in an open stage, not in “%s”."), stage.name);
   if (ok)
     {
       stmt = jx_store_prepare (store,
@@ -330,7 +314,7 @@ jx_deals_create (JxStore            *store,
       id = sqlite3_last_insert_rowid (jx_store_get_db (store));
       ok = add_event (store, id, stage.id, date, error);
     }
-  if (!finish (store, ok, error))
+  if (!jx_row_finish (store, ok, error))
     return 0;
   return id;
 }
@@ -368,7 +352,7 @@ jx_deals_update (JxStore            *store,
       sqlite3_bind_int64 (stmt, 8, deal_id);
       ok = jx_store_step_done (store, stmt, error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 static gboolean
@@ -422,23 +406,15 @@ jx_deals_move (JxStore      *store,
     return FALSE;
   ok = get_deal (store, deal_id, &deal, error) && get_stage (store, stage_id, &stage, error);
   if (ok && deal.status != 0)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("The deal is already won or lost. Reopen it before moving it."));
-      ok = FALSE;
-    }
+    ok = refuse (error, _("The deal is already won or lost. Reopen it before moving it."));
   if (ok && stage.kind != 0)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("“%s” is an outcome, not a stage; mark the deal won or lost instead."),
-                   stage.name);
-      ok = FALSE;
-    }
+    ok = refuse (error, _("“%s” is an outcome, not a stage; mark the deal won or lost instead."),
+                 stage.name);
   if (ok && deal.stage_id == stage.id)
-    return finish (store, TRUE, error);
+    return jx_row_finish (store, TRUE, error);
   ok = ok && check_date (&deal, day, error) &&
        set_stage (store, deal_id, stage.id, day, MAX (deal.furthest, stage.position), error);
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 static gboolean
@@ -460,11 +436,7 @@ close_deal (JxStore      *store,
     return FALSE;
   ok = get_deal (store, deal_id, &deal, error) && get_outcome (store, kind, &outcome, error);
   if (ok && deal.status != 0)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("The deal is already won or lost. Reopen it first."));
-      ok = FALSE;
-    }
+    ok = refuse (error, _("The deal is already won or lost. Reopen it first."));
   ok = ok && check_date (&deal, day, error);
   if (ok)
     {
@@ -493,7 +465,7 @@ close_deal (JxStore      *store,
       ok = jx_store_step_done (store, stmt, error) &&
            add_event (store, deal_id, outcome.id, day, error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /* Marks an open deal won on @date, recording why (@reason may be %NULL or empty). */
@@ -554,10 +526,7 @@ jx_deals_reopen (JxStore      *store,
     return FALSE;
   ok = get_deal (store, deal_id, &deal, error);
   if (ok && deal.status == 0)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID, _("The deal is already open."));
-      ok = FALSE;
-    }
+    ok = refuse (error, _("The deal is already open."));
   if (ok && stage_id <= 0)
     {
       /* The open stage of its last open-stage event. */
@@ -571,11 +540,7 @@ jx_deals_reopen (JxStore      *store,
   else if (ok)
     ok = get_stage (store, stage_id, &stage, error);
   if (ok && stage.kind != 0)
-    {
-      g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                   _("A deal is reopened in an open stage, not in “%s”."), stage.name);
-      ok = FALSE;
-    }
+    ok = refuse (error, _("A deal is reopened in an open stage, not in “%s”."), stage.name);
   ok = ok && check_date (&deal, day, error);
   if (ok)
     {
@@ -593,7 +558,7 @@ jx_deals_reopen (JxStore      *store,
       reached = sqlite3_step (furthest) == SQLITE_ROW ? sqlite3_column_int (furthest, 0) : 0;
       ok = set_stage (store, deal_id, stage.id, day, MAX (reached, stage.position), error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /* Deletes a deal with its history and activities. */
@@ -621,7 +586,7 @@ jx_deals_delete (JxStore  *store,
       sqlite3_bind_int64 (stmt, 1, deal_id);
       ok = jx_store_step_done (store, stmt, error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /**
@@ -637,23 +602,14 @@ jx_deals_get_notes (JxStore  *store,
                     GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (JX_IS_STORE (store), NULL);
 
-  stmt = jx_store_prepare (store, "SELECT notes FROM deals WHERE id = ?1", error);
+  stmt = select_row (store, "SELECT notes FROM deals WHERE id = ?1", deal_id,
+                     _("The deal no longer exists; it may have been deleted."), error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_strdup (jx_column_text (stmt, 0) != NULL ? jx_column_text (stmt, 0) : "");
-  if (rc != SQLITE_DONE)
-    jx_store_set_error (store, rc, error);
-  else
-    g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                 _("The deal no longer exists; it may have been deleted."));
-  return NULL;
+  return g_strdup (jx_column_text (stmt, 0) != NULL ? jx_column_text (stmt, 0) : "");
 }
 
 void

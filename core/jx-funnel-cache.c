@@ -748,18 +748,10 @@ load_rows (Holder   *h,
 static sqlite3 *
 open_private_reader (JxStore *store)
 {
-  sqlite3 *db = NULL;
+  sqlite3 *db = jx_store_open_reader (store);
 
-  if (jx_store_in_transaction (store) || !sqlite3_get_autocommit (jx_store_get_db (store)))
-    return NULL;
-  if (sqlite3_open_v2 (jx_store_get_path (store), &db,
-                       SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  sqlite3_exec (db, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
+  if (db != NULL)
+    sqlite3_exec (db, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
   return db;
 }
 

@@ -8,6 +8,7 @@
 #include "jx-date.h"
 #include "jx-funnel.h"
 #include "jx-funnel-cache-private.h"
+#include "jx-json.h"
 #include "jx-money.h"
 #include "jx-sqlite-private.h"
 
@@ -482,14 +483,8 @@ add_money (JsonBuilder *builder,
   if (!isfinite (minor))
     json_builder_add_null_value (builder);
   else
-    {
-      double scale = 1;
-
-      /* Dividing (rather than multiplying by 0.01) keeps whole cents exact. */
-      for (int i = 0; i < jx_currency_digits (currency); i++)
-        scale *= 10;
-      json_builder_add_double_value (builder, minor / scale);
-    }
+    /* Dividing (rather than multiplying by 0.01) keeps whole cents exact. */
+    json_builder_add_double_value (builder, minor / (double) jx_currency_scale (currency));
 }
 
 /**
@@ -513,10 +508,8 @@ jx_funnel_report_to_json (const JxFunnelReport *r,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "filter");
   json_builder_add_value (b, jx_deal_filter_to_json (&r->filter, store));
-  json_builder_set_member_name (b, "today");
-  json_builder_add_string_value (b, today);
-  json_builder_set_member_name (b, "currency");
-  json_builder_add_string_value (b, cur != NULL ? cur : "");
+  jx_json_add_string (b, "today", today);
+  jx_json_add_string (b, "currency", cur != NULL ? cur : "");
 
   json_builder_set_member_name (b, "stages");
   json_builder_begin_array (b);
@@ -525,28 +518,22 @@ jx_funnel_report_to_json (const JxFunnelReport *r,
       const JxFunnelStage *s = &r->stages[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, s->name);
-      json_builder_set_member_name (b, "probability");
-      json_builder_add_int_value (b, s->probability);
-      json_builder_set_member_name (b, "count");
-      json_builder_add_int_value (b, s->count);
+      jx_json_add_string (b, "name", s->name);
+      jx_json_add_int (b, "probability", s->probability);
+      jx_json_add_int (b, "count", s->count);
       add_money (b, "amount", s->amount, cur);
-      json_builder_set_member_name (b, "reached");
-      json_builder_add_int_value (b, s->reached);
+      jx_json_add_int (b, "reached", s->reached);
       add_money (b, "reached_amount", s->reached_amount, cur);
       add_number_or_null (b, "conversion_to_next", s->conversion_to_next);
       add_number_or_null (b, "mean_days", s->mean_days);
       add_number_or_null (b, "median_days", s->median_days);
-      json_builder_set_member_name (b, "stalled");
-      json_builder_add_int_value (b, s->stalled);
+      jx_json_add_int (b, "stalled", s->stalled);
       json_builder_set_member_name (b, "stalled_threshold_days");
       if (s->stalled_threshold > 0)
         json_builder_add_int_value (b, s->stalled_threshold);
       else
         json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "lost");
-      json_builder_add_int_value (b, s->lost);
+      jx_json_add_int (b, "lost", s->lost);
       add_money (b, "weighted_amount", s->weighted_amount, cur);
       json_builder_end_object (b);
     }
@@ -554,21 +541,18 @@ jx_funnel_report_to_json (const JxFunnelReport *r,
 
   json_builder_set_member_name (b, "won");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "count");
-  json_builder_add_int_value (b, r->won_count);
+  jx_json_add_int (b, "count", r->won_count);
   add_money (b, "amount", r->won_amount, cur);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "lost");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "count");
-  json_builder_add_int_value (b, r->lost_count);
+  jx_json_add_int (b, "count", r->lost_count);
   json_builder_set_member_name (b, "by_stage");
   json_builder_begin_object (b);
   for (guint i = 0; i < r->n_stages; i++)
     {
-      json_builder_set_member_name (b, r->stages[i].name);
-      json_builder_add_int_value (b, r->stages[i].lost);
+      jx_json_add_int (b, r->stages[i].name, r->stages[i].lost);
     }
   json_builder_end_object (b);
   json_builder_end_object (b);
@@ -582,13 +566,11 @@ jx_funnel_report_to_json (const JxFunnelReport *r,
 
   json_builder_set_member_name (b, "open");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "count");
-  json_builder_add_int_value (b, r->open_count);
+  jx_json_add_int (b, "count", r->open_count);
   add_money (b, "amount", r->open_amount, cur);
   json_builder_end_object (b);
 
-  json_builder_set_member_name (b, "opened");
-  json_builder_add_int_value (b, r->opened);
+  jx_json_add_int (b, "opened", r->opened);
 
   json_builder_set_member_name (b, "target");
   if (r->has_target)

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-import-summary.h"
+#include "jx-json.h"
 #include "jx-money.h"
 
 /*
@@ -143,22 +144,14 @@ jx_import_summary_to_json (const JxImportSummary *summary)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "kind");
-  json_builder_add_string_value (b, jx_import_kind_to_string (summary->kind));
-  json_builder_set_member_name (b, "file");
-  json_builder_add_string_value (b, summary->file);
-  json_builder_set_member_name (b, "dry_run");
-  json_builder_add_boolean_value (b, summary->dry_run);
-  json_builder_set_member_name (b, "written");
-  json_builder_add_boolean_value (b, summary->written && !summary->dry_run);
-  json_builder_set_member_name (b, "rows");
-  json_builder_add_int_value (b, summary->n_rows);
-  json_builder_set_member_name (b, "new");
-  json_builder_add_int_value (b, summary->n_new);
-  json_builder_set_member_name (b, "updated");
-  json_builder_add_int_value (b, summary->n_updated);
-  json_builder_set_member_name (b, "unchanged");
-  json_builder_add_int_value (b, summary->n_unchanged);
+  jx_json_add_string (b, "kind", jx_import_kind_to_string (summary->kind));
+  jx_json_add_string (b, "file", summary->file);
+  jx_json_add_boolean (b, "dry_run", summary->dry_run);
+  jx_json_add_boolean (b, "written", summary->written && !summary->dry_run);
+  jx_json_add_int (b, "rows", summary->n_rows);
+  jx_json_add_int (b, "new", summary->n_new);
+  jx_json_add_int (b, "updated", summary->n_updated);
+  jx_json_add_int (b, "unchanged", summary->n_unchanged);
 
   json_builder_set_member_name (b, "created");
   json_builder_begin_array (b);
@@ -167,10 +160,8 @@ jx_import_summary_to_json (const JxImportSummary *summary)
       const JxImportCreated *created = summary->created->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "field");
-      json_builder_add_string_value (b, created->field);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, created->name);
+      jx_json_add_string (b, "field", created->field);
+      jx_json_add_string (b, "name", created->name);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -181,8 +172,7 @@ jx_import_summary_to_json (const JxImportSummary *summary)
     {
       const JxImportBlank *blank = summary->blanks->pdata[i];
 
-      json_builder_set_member_name (b, blank->field);
-      json_builder_add_int_value (b, blank->count);
+      jx_json_add_int (b, blank->field, blank->count);
     }
   json_builder_end_object (b);
 
@@ -205,25 +195,16 @@ jx_import_summary_to_json (const JxImportSummary *summary)
       const JxImportUnknown *unknown = summary->unknowns->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "field");
-      json_builder_add_string_value (b, unknown->field);
-      json_builder_set_member_name (b, "value");
-      json_builder_add_string_value (b, unknown->value);
-      json_builder_set_member_name (b, "rows");
-      json_builder_add_int_value (b, unknown->count);
-      json_builder_set_member_name (b, "first_line");
-      json_builder_add_int_value (b, unknown->first_line);
-      json_builder_set_member_name (b, "suggestion");
-      if (unknown->suggestion != NULL)
-        json_builder_add_string_value (b, unknown->suggestion);
-      else
-        json_builder_add_null_value (b);
+      jx_json_add_string (b, "field", unknown->field);
+      jx_json_add_string (b, "value", unknown->value);
+      jx_json_add_int (b, "rows", unknown->count);
+      jx_json_add_int (b, "first_line", unknown->first_line);
+      jx_json_add_string (b, "suggestion", unknown->suggestion);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
 
-  json_builder_set_member_name (b, "error_count");
-  json_builder_add_int_value (b, summary->n_errors);
+  jx_json_add_int (b, "error_count", summary->n_errors);
   json_builder_set_member_name (b, "errors");
   json_builder_begin_array (b);
   for (guint i = 0; i < summary->errors->len; i++)
@@ -232,12 +213,9 @@ jx_import_summary_to_json (const JxImportSummary *summary)
       g_autofree char *text = jx_import_summary_format_error (summary, problem);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, problem->line);
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, problem->message);
-      json_builder_set_member_name (b, "text");
-      json_builder_add_string_value (b, text);
+      jx_json_add_int (b, "line", problem->line);
+      jx_json_add_string (b, "message", problem->message);
+      jx_json_add_string (b, "text", text);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -3726,93 +3726,45 @@ write_target (Pass    *pass,
 
 /* ---------------------------------------------------------------- dispatch */
 
-typedef gboolean (*RowFunc) (Pass *pass, GError **error);
+typedef gboolean (*PassFunc) (Pass *pass, GError **error);
 
-static RowFunc
-validate_row_func (JxImportKind kind)
+/* Writing targets needs the default plan, which the check of the file found first. */
+static gboolean
+start_targets_writing (Pass    *pass,
+                       GError **error)
 {
-  static const RowFunc funcs[] = {
-    validate_customer, validate_product, validate_member, validate_deal, validate_event,
-    validate_target,
-  };
-
-  return funcs[kind];
+  return start_targets_validation (pass, error) && start_targets (pass, error);
 }
 
-static RowFunc
-write_row_func (JxImportKind kind)
-{
-  static const RowFunc funcs[] = {
-    write_customer, write_product, write_member, write_deal, write_event, write_target,
-  };
-
-  return funcs[kind];
-}
+/* What each kind of file does to check and to write a row, and what it does before and
+ * after (%NULL for nothing). */
+static const struct {
+  PassFunc start_validation;
+  PassFunc validate_row;
+  PassFunc start_writing;
+  PassFunc write_row;
+  PassFunc finish_writing;
+} kind_steps[JX_IMPORT_N_KINDS] = {
+  [JX_IMPORT_KIND_CUSTOMERS] = {
+    NULL, validate_customer, start_customers, write_customer, finish_customers },
+  [JX_IMPORT_KIND_PRODUCTS] = {
+    NULL, validate_product, start_products, write_product, NULL },
+  [JX_IMPORT_KIND_TEAM] = {
+    NULL, validate_member, start_team, write_member, finish_team },
+  [JX_IMPORT_KIND_DEALS] = {
+    NULL, validate_deal, start_deals, write_deal, finish_deals },
+  [JX_IMPORT_KIND_STAGE_EVENTS] = {
+    start_events_validation, validate_event, start_events, write_event, finish_events },
+  [JX_IMPORT_KIND_TARGETS] = {
+    start_targets_validation, validate_target, start_targets_writing, write_target, NULL },
+};
 
 static gboolean
-start_validation (Pass    *pass,
-                  GError **error)
+run_step (PassFunc   func,
+          Pass      *pass,
+          GError   **error)
 {
-  if (pass->self->kind == JX_IMPORT_KIND_STAGE_EVENTS)
-    return start_events_validation (pass, error);
-  if (pass->self->kind == JX_IMPORT_KIND_TARGETS)
-    return start_targets_validation (pass, error);
-  return TRUE;
-}
-
-static gboolean
-finish_validation (Pass    *pass,
-                   GError **error)
-{
-  resolve_self_refs (pass);
-  return TRUE;
-}
-
-static gboolean
-start_writing (Pass    *pass,
-               GError **error)
-{
-  switch (pass->self->kind)
-    {
-    case JX_IMPORT_KIND_CUSTOMERS:
-      return start_customers (pass, error);
-    case JX_IMPORT_KIND_PRODUCTS:
-      return start_products (pass, error);
-    case JX_IMPORT_KIND_TEAM:
-      return start_team (pass, error);
-    case JX_IMPORT_KIND_DEALS:
-      return start_deals (pass, error);
-    case JX_IMPORT_KIND_STAGE_EVENTS:
-      return start_events (pass, error);
-    case JX_IMPORT_KIND_TARGETS:
-      return start_targets_validation (pass, error) && start_targets (pass, error);
-    case JX_IMPORT_N_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-finish_writing (Pass    *pass,
-                GError **error)
-{
-  switch (pass->self->kind)
-    {
-    case JX_IMPORT_KIND_CUSTOMERS:
-      return finish_customers (pass, error);
-    case JX_IMPORT_KIND_TEAM:
-      return finish_team (pass, error);
-    case JX_IMPORT_KIND_DEALS:
-      return finish_deals (pass, error);
-    case JX_IMPORT_KIND_STAGE_EVENTS:
-      return finish_events (pass, error);
-    case JX_IMPORT_KIND_PRODUCTS:
-    case JX_IMPORT_KIND_TARGETS:
-      return TRUE;
-    case JX_IMPORT_N_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
+  return func == NULL || func (pass, error);
 }
 
 /* ---------------------------------------------------------------- pass driver */
@@ -4146,8 +4098,10 @@ jx_import_validate (JxImport              *self,
 
   g_hash_table_remove_all (self->manager_keys);
   prepare_entered_stages (self);
-  ok = start_validation (&pass, error) && pass_run (&pass, validate_row_func (self->kind), error) &&
-       finish_validation (&pass, error);
+  ok = run_step (kind_steps[self->kind].start_validation, &pass, error) &&
+       pass_run (&pass, kind_steps[self->kind].validate_row, error);
+  if (ok)
+    resolve_self_refs (&pass);
   pass_clear (&pass);
   if (!ok)
     return FALSE;
@@ -4369,8 +4323,9 @@ jx_import_write (JxImport              *self,
   pass.progress_span = 1.0;
 
   ok = load_maps (self, error) && create_missing (self, error) && prepare_entered_stages (self) &&
-       start_writing (&pass, error) && pass_run (&pass, write_row_func (self->kind), error) &&
-       finish_writing (&pass, error);
+       run_step (kind_steps[self->kind].start_writing, &pass, error) &&
+       pass_run (&pass, kind_steps[self->kind].write_row, error) &&
+       run_step (kind_steps[self->kind].finish_writing, &pass, error);
   pass_clear (&pass);
   g_clear_pointer (&self->scratch, sqlite3_close);
   if (!ok)

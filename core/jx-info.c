@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "jx-info.h"
+#include "jx-json.h"
 #include "jx-sqlite-private.h"
 
 /* What `jingxi-cli info` reports: the schema, the size of every table and the span of the
@@ -60,28 +61,17 @@ jx_info_to_json (const JxInfo *info)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, info->path);
-  json_builder_set_member_name (builder, "schema_version");
-  json_builder_add_int_value (builder, info->schema_version);
+  jx_json_add_string (builder, "path", info->path);
+  jx_json_add_int (builder, "schema_version", info->schema_version);
   json_builder_set_member_name (builder, "tables");
   json_builder_begin_object (builder);
   for (guint i = 0; i < info->n_counts; i++)
     {
-      json_builder_set_member_name (builder, info->counts[i].table);
-      json_builder_add_int_value (builder, info->counts[i].rows);
+      jx_json_add_int (builder, info->counts[i].table, info->counts[i].rows);
     }
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "deals_from");
-  if (info->first_deal_date != NULL)
-    json_builder_add_string_value (builder, info->first_deal_date);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "deals_to");
-  if (info->last_deal_date != NULL)
-    json_builder_add_string_value (builder, info->last_deal_date);
-  else
-    json_builder_add_null_value (builder);
+  jx_json_add_string (builder, "deals_from", info->first_deal_date);
+  jx_json_add_string (builder, "deals_to", info->last_deal_date);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

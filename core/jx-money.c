@@ -53,6 +53,24 @@ jx_currency_digits (const char *currency)
   return c != NULL ? c->digits : 2;
 }
 
+/* Minor units in one major unit: 100 for CNY, 1 for JPY. */
+gint64
+jx_currency_scale (const char *currency)
+{
+  gint64 scale = 1;
+
+  for (int i = jx_currency_digits (currency); i > 0; i--)
+    scale *= 10;
+  return scale;
+}
+
+/* The size of @value without its sign, also for G_MININT64. */
+static guint64
+magnitude (gint64 value)
+{
+  return value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value;
+}
+
 const char *
 jx_currency_symbol (const char *currency)
 {
@@ -67,12 +85,7 @@ double
 jx_money_to_major (gint64      minor,
                    const char *currency)
 {
-  int digits = jx_currency_digits (currency);
-  double scale = 1;
-
-  for (int i = 0; i < digits; i++)
-    scale *= 10;
-  return (double) minor / scale;
+  return (double) minor / (double) jx_currency_scale (currency);
 }
 
 /* Appends the decimal digits of @value (>= 0) with a group separator every three digits. */
@@ -101,7 +114,7 @@ jx_number_format (gint64 value)
 
   if (value < 0)
     g_string_append (out, "−");
-  append_grouped (out, value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value);
+  append_grouped (out, magnitude (value));
   return g_string_free (out, FALSE);
 }
 
@@ -112,11 +125,9 @@ jx_money_format (gint64      minor,
 {
   GString *out = g_string_new (NULL);
   int digits = jx_currency_digits (currency);
-  guint64 abs_value = minor < 0 ? (guint64) -(minor + 1) + 1 : (guint64) minor;
-  guint64 scale = 1;
+  guint64 abs_value = magnitude (minor);
+  guint64 scale = jx_currency_scale (currency);
 
-  for (int i = 0; i < digits; i++)
-    scale *= 10;
   if (minor < 0)
     g_string_append (out, "−");
   g_string_append (out, jx_currency_symbol (currency));
@@ -140,12 +151,9 @@ jx_money_format_whole (gint64      minor,
                        const char *currency)
 {
   GString *out = g_string_new (NULL);
-  int digits = jx_currency_digits (currency);
-  guint64 abs_value = minor < 0 ? (guint64) -(minor + 1) + 1 : (guint64) minor;
-  guint64 scale = 1;
+  guint64 abs_value = magnitude (minor);
+  guint64 scale = jx_currency_scale (currency);
 
-  for (int i = 0; i < digits; i++)
-    scale *= 10;
   abs_value = (abs_value + scale / 2) / scale;
   if (minor < 0 && abs_value > 0)
     g_string_append (out, "−");

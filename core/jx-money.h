@@ -17,6 +17,7 @@ typedef enum {
 GQuark  jx_money_error_quark       (void);
 
 int     jx_currency_digits         (const char *currency);
+gint64  jx_currency_scale          (const char *currency);
 const char *jx_currency_symbol     (const char *currency);
 double  jx_money_to_major          (gint64      minor,
                                     const char *currency);

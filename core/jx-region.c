@@ -7,6 +7,7 @@
 
 #include "jx-date.h"
 #include "jx-region.h"
+#include "jx-notify-private.h"
 #include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 
@@ -338,28 +339,6 @@ add_counts (JxStore     *store,
   return TRUE;
 }
 
-static void
-set_string (JxRegion    *self,
-            char       **field,
-            const char  *value,
-            guint        prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-#define SET_VALUE(self, field, value, prop) \
-  G_STMT_START { \
-    if ((self)->field != (value)) \
-      { \
-        (self)->field = (value); \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
-      } \
-  } G_STMT_END
-
 /* Fills @region from record @i and its subtree (children first), returning the subtree's
  * sums in the region. @reuse, when set, is the region of the same id from the last load. */
 static void
@@ -405,19 +384,21 @@ fill_region (JxRegion     *region,
   region->parent_id = r->parent_id;
   region->depth = depth;
   region->own_potential = r->potential;
-  set_string (region, &region->name, r->name, PROP_NAME);
-  set_string (region, &region->competitors, r->competitors, PROP_COMPETITORS);
-  set_string (region, &region->strategy, r->strategy, PROP_STRATEGY);
-  SET_VALUE (region, potential, r->potential >= 0 ? r->potential
-                                : any_potential ? kids_potential : -1, PROP_POTENTIAL);
+  jx_set_string_and_notify (region, &region->name, r->name, properties[PROP_NAME]);
+  jx_set_string_and_notify (region, &region->competitors, r->competitors,
+                            properties[PROP_COMPETITORS]);
+  jx_set_string_and_notify (region, &region->strategy, r->strategy, properties[PROP_STRATEGY]);
+  JX_SET_AND_NOTIFY (region, potential,
+                     r->potential >= 0 ? r->potential : any_potential ? kids_potential : -1,
+                     properties[PROP_POTENTIAL]);
   if (region->won_12m != won)
     {
       region->won_12m = won;
       g_object_notify_by_pspec (G_OBJECT (region), properties[PROP_WON_12M]);
       g_object_notify_by_pspec (G_OBJECT (region), properties[PROP_SHARE]);
     }
-  SET_VALUE (region, n_customers, customers, PROP_N_CUSTOMERS);
-  SET_VALUE (region, n_reps, reps, PROP_N_REPS);
+  JX_SET_AND_NOTIFY (region, n_customers, customers, properties[PROP_N_CUSTOMERS]);
+  JX_SET_AND_NOTIFY (region, n_reps, reps, properties[PROP_N_REPS]);
   g_object_thaw_notify (G_OBJECT (region));
 }
 
@@ -713,13 +694,6 @@ jx_region_tree_find (JxRegionTree *self,
 /* Editing */
 
 static gboolean
-region_exists (JxStore *store,
-               gint64   id)
-{
-  return jx_row_exists (store, "SELECT 1 FROM regions WHERE id = ?", id);
-}
-
-static gboolean
 validate_region (JxStore             *store,
                  gint64               region_id,
                  const JxRegionEdit  *edit,
@@ -727,34 +701,19 @@ validate_region (JxStore             *store,
                  char               **name,
                  GError             **error)
 {
-  if (fields & JX_REGION_FIELD_NAME)
-    {
-      *name = g_strstrip (g_strdup (edit->name != NULL ? edit->name : ""));
-      if (**name == '\0' || g_utf8_strlen (*name, -1) > 200)
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                       _("Enter a name for the region (at most 200 characters)."));
-          return FALSE;
-        }
-    }
-  if ((fields & JX_REGION_FIELD_PARENT) && edit->parent_id > 0)
-    {
-      if (!region_exists (store, edit->parent_id))
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                       _("The chosen parent region no longer exists; choose another one."));
-          return FALSE;
-        }
-      if (region_id > 0 &&
-          jx_row_parent_loops (store, "SELECT coalesce(parent_id, 0) FROM regions WHERE id = ?",
-                               region_id, edit->parent_id))
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                       _("A region cannot lie inside itself or inside one of its subregions; "
-                         "choose another parent."));
-          return FALSE;
-        }
-    }
+  if ((fields & JX_REGION_FIELD_NAME) &&
+      (*name = jx_row_clean_name (edit->name, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
+                                  _("Enter a name for the region (at most 200 characters)."),
+                                  error)) == NULL)
+    return FALSE;
+  if ((fields & JX_REGION_FIELD_PARENT) &&
+      !jx_row_check_parent (store, "SELECT 1 FROM regions WHERE id = ?",
+                            "SELECT coalesce(parent_id, 0) FROM regions WHERE id = ?",
+                            region_id, edit->parent_id,
+                            _("The chosen parent region no longer exists; choose another one."),
+                            _("A region cannot lie inside itself or inside one of its "
+                              "subregions; choose another parent."), error))
+    return FALSE;
   if ((fields & JX_REGION_FIELD_POTENTIAL) && edit->potential < -1)
     {
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
@@ -818,7 +777,10 @@ jx_region_add (JxStore             *store,
                const JxRegionEdit  *edit,
                GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  static const guint columns[] = {
+    JX_REGION_FIELD_NAME, JX_REGION_FIELD_PARENT, JX_REGION_FIELD_POTENTIAL,
+    JX_REGION_FIELD_COMPETITORS, JX_REGION_FIELD_STRATEGY,
+  };
   g_autofree char *name = NULL;
   JxRegionEdit checked;
   gint64 id;
@@ -830,31 +792,13 @@ jx_region_add (JxStore             *store,
     return 0;
   checked = *edit;
   checked.name = name;
-  if (!jx_store_begin (store, _("Add region"), error))
-    return 0;
-  stmt = jx_store_prepare (store,
-                           "INSERT INTO regions(name, parent_id, potential, competitors, strategy) "
-                           "VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto fail;
-  bind_field (stmt, 1, JX_REGION_FIELD_NAME, &checked);
-  bind_field (stmt, 2, JX_REGION_FIELD_PARENT, &checked);
-  bind_field (stmt, 3, JX_REGION_FIELD_POTENTIAL, &checked);
-  bind_field (stmt, 4, JX_REGION_FIELD_COMPETITORS, &checked);
-  bind_field (stmt, 5, JX_REGION_FIELD_STRATEGY, &checked);
-  if (!jx_store_step_done (store, stmt, error))
-    {
-      explain_region_constraint (error, name);
-      goto fail;
-    }
-  id = sqlite3_last_insert_rowid (jx_store_get_db (store));
-  if (!jx_store_commit (store, error))
-    return 0;
+  id = jx_row_insert (store, _("Add region"),
+                      "INSERT INTO regions(name, parent_id, potential, competitors, strategy) "
+                      "VALUES (?, ?, ?, ?, ?)",
+                      columns, G_N_ELEMENTS (columns), bind_field, &checked, error);
+  if (id == 0)
+    explain_region_constraint (error, name);
   return id;
-
-fail:
-  jx_store_rollback (store);
-  return 0;
 }
 
 /**
@@ -887,7 +831,7 @@ jx_region_update (JxStore             *store,
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (!region_exists (store, region_id))
+  if (!jx_row_exists (store, "SELECT 1 FROM regions WHERE id = ?", region_id))
     {
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
                    _("This region no longer exists."));
@@ -897,16 +841,13 @@ jx_region_update (JxStore             *store,
     return FALSE;
   checked = *edit;
   checked.name = name;
-  if (!jx_store_begin (store, _("Edit region"), error))
-    return FALSE;
-  if (!jx_row_update_fields (store, region_id, updates, G_N_ELEMENTS (updates), fields,
-                             bind_field, &checked, error))
+  if (!jx_row_update (store, _("Edit region"), region_id, updates, G_N_ELEMENTS (updates), fields,
+                      bind_field, &checked, error))
     {
       explain_region_constraint (error, name);
-      jx_store_rollback (store);
       return FALSE;
     }
-  return jx_store_commit (store, error);
+  return TRUE;
 }
 
 /* Removes a region; its subregions move to the top level and its customers and members keep

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-funnel-cache-private.h"
+#include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 #include "jx-stages.h"
 
@@ -53,19 +54,6 @@ query_int (JxStore    *store,
   if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
     return fallback;
   return sqlite3_column_int64 (stmt, 0);
-}
-
-static gboolean
-finish (JxStore   *store,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      jx_store_rollback (store);
-      return FALSE;
-    }
-  return jx_store_commit (store, error);
 }
 
 static gboolean
@@ -249,7 +237,7 @@ jx_stages_add (JxStore     *store,
                          "AND furthest_position < ?1",
                   query_int (store, "SELECT max(position) FROM stages WHERE kind = 0", 0, 0), 0,
                   error);
-  if (!finish (store, ok, error))
+  if (!jx_row_finish (store, ok, error))
     return 0;
   return id;
 }
@@ -282,7 +270,7 @@ jx_stages_rename (JxStore     *store,
       sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
       ok = jx_store_step_done (store, stmt, error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 gboolean
@@ -307,7 +295,7 @@ jx_stages_set_probability (JxStore  *store,
   ok = get_kind_position (store, stage_id, &kind, &position, error) &&
        run (store, "UPDATE stages SET probability = ?2 WHERE id = ?1", stage_id, probability,
             error);
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /* Sets the exit criteria a deal must meet to leave the stage, a short checklist text. */
@@ -344,7 +332,7 @@ jx_stages_set_milestone (JxStore     *store,
       sqlite3_bind_text (stmt, 2, milestone != NULL ? milestone : "", -1, SQLITE_STATIC);
       ok = jx_store_step_done (store, stmt, error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /**
@@ -389,7 +377,7 @@ jx_stages_set_stalled_days (JxStore  *store,
         sqlite3_bind_null (stmt, 2);
       ok = jx_store_step_done (store, stmt, error);
     }
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /**
@@ -456,7 +444,7 @@ jx_stages_reorder (JxStore       *store,
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
                    _("The new order must list every open stage once. Reload the sales process "
                      "and try again."));
-      return finish (store, FALSE, error);
+      return jx_row_finish (store, FALSE, error);
     }
   /* Out of the way first: positions need not be unique, but keep them readable. */
   ok = run (store, "UPDATE stages SET position = position + 100000", 0, 0, error);
@@ -468,7 +456,7 @@ jx_stages_reorder (JxStore       *store,
                   " WHERE o.kind != 0 AND (o.position < stages.position OR (o.position = stages.position"
                   " AND o.id < stages.id))) + 1 WHERE kind != 0", n_ids, 0, error);
   ok = ok && jx_store_exec (store, recompute_furthest_sql, error);
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /* Deletes a stage that no deal is in, was lost at, or ever passed through. */
@@ -509,7 +497,7 @@ jx_stages_delete (JxStore  *store,
   if (ok && kind == 0)
     ok = run (store, "UPDATE deals SET furthest_position = furthest_position - 1 "
                      "WHERE furthest_position >= ?1", position, 0, error);
-  return finish (store, ok, error);
+  return jx_row_finish (store, ok, error);
 }
 
 /**

@@ -756,6 +756,35 @@ jx_store_get_path (JxStore *self)
   return self->path;
 }
 
+/**
+ * jx_store_open_reader:
+ * @self: a #JxStore
+ *
+ * A read-only connection of its own to @self's file, for reading in a thread: no lock
+ * around every call and nothing in the way of the store's connection.
+ *
+ * Returns: (transfer full) (nullable): the connection, or %NULL when the store has changes
+ *   that only its own connection sees (an open transaction) or the file cannot be opened
+ */
+sqlite3 *
+jx_store_open_reader (JxStore *self)
+{
+  sqlite3 *db = NULL;
+
+  g_return_val_if_fail (JX_IS_STORE (self), NULL);
+
+  if (jx_store_in_transaction (self) || !sqlite3_get_autocommit (self->db))
+    return NULL;
+  if (sqlite3_open_v2 (self->path, &db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
 sqlite3 *
 jx_store_get_db (JxStore *self)
 {

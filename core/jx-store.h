@@ -67,6 +67,7 @@ char         *jx_store_default_path         (void);
 int           jx_store_peek_schema_version  (const char        *path);
 const char   *jx_store_get_path             (JxStore           *self);
 sqlite3      *jx_store_get_db               (JxStore           *self);
+sqlite3      *jx_store_open_reader          (JxStore           *self);
 int           jx_store_get_schema_version   (JxStore           *self);
 const char   *jx_store_get_backup_path      (JxStore           *self);
 JxTables      jx_store_table_from_name      (const char        *name);

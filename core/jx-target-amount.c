@@ -23,14 +23,11 @@ jx_target_amount_to_text (JxTargetMetric  metric,
 {
   g_autofree char *text = NULL;
   const char *symbol;
-  int digits = jx_currency_digits (currency);
-  gint64 scale = 1;
+  gint64 scale = jx_currency_scale (currency);
 
   if (!jx_target_metric_is_money (metric))
     return jx_number_format (amount);
   /* Whole amounts without the ".00", the way they are typed. */
-  for (int i = 0; i < digits; i++)
-    scale *= 10;
   if (amount % scale == 0)
     return jx_number_format (amount / scale);
   text = jx_money_format (amount, currency);

@@ -7,7 +7,9 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "jx-json.h"
 #include "jx-money.h"
+#include "jx-notify-private.h"
 #include "jx-sqlite-private.h"
 #include "jx-target-private.h"
 
@@ -176,58 +178,6 @@ jx_target_node_new_private (void)
   return g_object_new (JX_TYPE_TARGET_NODE, NULL);
 }
 
-/* Setters that notify only real changes, so that a reload repaints only what changed. */
-static void
-set_string (JxTargetNode *self,
-            char        **field,
-            const char   *value,
-            guint         prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  if (prop != PROP_0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-set_int64 (JxTargetNode *self,
-           gint64       *field,
-           gint64        value,
-           guint         prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-set_int (JxTargetNode *self,
-         int          *field,
-         int           value,
-         guint         prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  if (prop != PROP_0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-set_double (JxTargetNode *self,
-            double       *field,
-            double        value,
-            guint         prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
 static void
 parse_smart (const char *json,
              gboolean    done[JX_TARGET_N_SMART_ITEMS],
@@ -280,10 +230,8 @@ jx_target_smart_to_json (const gboolean *done,
         continue;
       json_builder_set_member_name (builder, jx_target_smart_item_to_string (i));
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "done");
-      json_builder_add_boolean_value (builder, done[i]);
-      json_builder_set_member_name (builder, "note");
-      json_builder_add_string_value (builder, notes[i] != NULL ? notes[i] : "");
+      jx_json_add_boolean (builder, "done", done[i]);
+      jx_json_add_string (builder, "note", notes[i] != NULL ? notes[i] : "");
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -368,16 +316,12 @@ jx_target_node_update (JxTargetNode          *self,
     }
 
   g_object_freeze_notify (object);
-  set_int64 (self, &self->id, row->id, PROP_ID);
-  set_int64 (self, &self->plan_id, row->plan_id, PROP_PLAN_ID);
+  JX_SET_AND_NOTIFY (self, id, row->id, properties[PROP_ID]);
+  JX_SET_AND_NOTIFY (self, plan_id, row->plan_id, properties[PROP_PLAN_ID]);
   self->parent_id = row->parent_id;
-  set_int (self, &self->position, row->position, PROP_0);
-  set_string (self, &self->name, row->name, PROP_NAME);
-  if (self->metric != row->metric)
-    {
-      self->metric = row->metric;
-      g_object_notify_by_pspec (object, properties[PROP_METRIC]);
-    }
+  JX_SET_AND_NOTIFY (self, position, row->position, NULL);
+  jx_set_string_and_notify (self, &self->name, row->name, properties[PROP_NAME]);
+  JX_SET_AND_NOTIFY (self, metric, row->metric, properties[PROP_METRIC]);
   if (g_strcmp0 (self->from_iso, row->from) != 0)
     {
       g_strlcpy (self->from_iso, row->from != NULL ? row->from : "", sizeof self->from_iso);
@@ -390,19 +334,15 @@ jx_target_node_update (JxTargetNode          *self,
       jx_date_parse_iso (self->to_iso, &self->to);
       g_object_notify_by_pspec (object, properties[PROP_PERIOD_TO]);
     }
-  set_int64 (self, &self->owner_id, row->owner_id, PROP_OWNER_ID);
-  set_string (self, &self->owner_name, row->owner_name, PROP_OWNER_NAME);
-  if (self->dimension != row->dimension)
-    {
-      self->dimension = row->dimension;
-      g_object_notify_by_pspec (object, properties[PROP_DIMENSION]);
-    }
+  JX_SET_AND_NOTIFY (self, owner_id, row->owner_id, properties[PROP_OWNER_ID]);
+  jx_set_string_and_notify (self, &self->owner_name, row->owner_name, properties[PROP_OWNER_NAME]);
+  JX_SET_AND_NOTIFY (self, dimension, row->dimension, properties[PROP_DIMENSION]);
   filters_changed = !jx_target_filters_equal (&self->filters, &row->filters);
   self->filters = row->filters;
   for (guint i = 0; i < JX_TARGET_N_DIMENSIONS; i++)
     if (g_strcmp0 (self->filter_names[i], row->filter_names[i]) != 0)
       {
-        set_string (self, &self->filter_names[i], row->filter_names[i], PROP_0);
+        jx_set_string_and_notify (self, &self->filter_names[i], row->filter_names[i], NULL);
         filters_changed = TRUE;
       }
   if (filters_changed)
@@ -413,13 +353,10 @@ jx_target_node_update (JxTargetNode          *self,
       g_object_notify_by_pspec (object, properties[PROP_AMOUNT]);
       g_object_notify_by_pspec (object, properties[PROP_UNALLOCATED]);
     }
-  if (self->locked != row->locked)
-    {
-      self->locked = row->locked;
-      g_object_notify_by_pspec (object, properties[PROP_LOCKED]);
-    }
-  set_string (self, &self->method, row->method, PROP_METHOD);
-  set_string (self, &self->rationale, row->rationale != NULL ? row->rationale : "", PROP_RATIONALE);
+  JX_SET_AND_NOTIFY (self, locked, row->locked, properties[PROP_LOCKED]);
+  jx_set_string_and_notify (self, &self->method, row->method, properties[PROP_METHOD]);
+  jx_set_string_and_notify (self, &self->rationale, row->rationale != NULL ? row->rationale : "",
+                            properties[PROP_RATIONALE]);
 
   parse_smart (row->smart, smart_done, smart_notes);
   for (guint i = 0; i < JX_TARGET_N_SMART_ITEMS; i++)
@@ -442,22 +379,15 @@ jx_target_node_set_status (JxTargetNode             *self,
   GObject *object = G_OBJECT (self);
 
   g_object_freeze_notify (object);
-  if (self->has_actual != status->has_actual)
-    {
-      self->has_actual = status->has_actual;
-      g_object_notify_by_pspec (object, properties[PROP_HAS_ACTUAL]);
-    }
-  set_int64 (self, &self->actual, status->actual, PROP_ACTUAL);
-  set_int64 (self, &self->expected, status->expected, PROP_EXPECTED_TO_DATE);
-  set_double (self, &self->attainment, status->attainment, PROP_ATTAINMENT);
-  if (self->pace != status->pace)
-    {
-      self->pace = status->pace;
-      g_object_notify_by_pspec (object, properties[PROP_PACE]);
-    }
-  set_int64 (self, &self->gap, status->gap, PROP_GAP);
-  set_double (self, &self->win_rate, status->win_rate, PROP_WIN_RATE);
-  set_int64 (self, &self->pipeline_needed, status->pipeline_needed, PROP_PIPELINE_NEEDED);
+  JX_SET_AND_NOTIFY (self, has_actual, status->has_actual, properties[PROP_HAS_ACTUAL]);
+  JX_SET_AND_NOTIFY (self, actual, status->actual, properties[PROP_ACTUAL]);
+  JX_SET_AND_NOTIFY (self, expected, status->expected, properties[PROP_EXPECTED_TO_DATE]);
+  JX_SET_AND_NOTIFY (self, attainment, status->attainment, properties[PROP_ATTAINMENT]);
+  JX_SET_AND_NOTIFY (self, pace, status->pace, properties[PROP_PACE]);
+  JX_SET_AND_NOTIFY (self, gap, status->gap, properties[PROP_GAP]);
+  JX_SET_AND_NOTIFY (self, win_rate, status->win_rate, properties[PROP_WIN_RATE]);
+  JX_SET_AND_NOTIFY (self, pipeline_needed, status->pipeline_needed,
+                     properties[PROP_PIPELINE_NEEDED]);
   g_object_thaw_notify (object);
 }
 
@@ -468,11 +398,7 @@ jx_target_node_set_place (JxTargetNode *self,
 {
   self->parent = parent;
   self->parent_id = parent != NULL ? parent->id : 0;
-  if (self->depth != depth)
-    {
-      self->depth = depth;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPTH]);
-    }
+  JX_SET_AND_NOTIFY (self, depth, depth, properties[PROP_DEPTH]);
 }
 
 void
@@ -512,8 +438,8 @@ jx_target_node_set_share (JxTargetNode *self,
                           double        weight,
                           gint64        basis)
 {
-  set_double (self, &self->weight, weight, PROP_WEIGHT);
-  set_int64 (self, &self->basis, basis, PROP_BASIS);
+  JX_SET_AND_NOTIFY (self, weight, weight, properties[PROP_WEIGHT]);
+  JX_SET_AND_NOTIFY (self, basis, basis, properties[PROP_BASIS]);
 }
 
 void

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jx-date.h"
+#include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 #include "jx-target-plan.h"
 #include "jx-target-types.h"
@@ -225,15 +226,13 @@ check_plan_name (JxStore     *store,
                  gint64       except_id,
                  GError     **error)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *clean = jx_row_clean_name (name, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
+                                              _("A plan needs a name of 1 to 200 characters."),
+                                              error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (clean[0] == '\0' || g_utf8_strlen (clean, -1) > 200)
-    {
-      g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
-                   _("A plan needs a name of 1 to 200 characters."));
-      return NULL;
-    }
+  if (clean == NULL)
+    return NULL;
   stmt = jx_store_prepare (store, "SELECT 1 FROM target_plans WHERE name = ? COLLATE NOCASE"
                                   " AND id <> ?", error);
   if (stmt == NULL)
@@ -413,37 +412,54 @@ fail:
   return 0;
 }
 
+/* Runs @sql on the plan @plan_id (?1), with @text as ?2 when set, as the undoable step
+ * @label. With @deactivate, the active plan is first made inactive; with @gone_message, a
+ * plan that no longer exists fails. */
+static gboolean
+change_plan (JxStore     *store,
+             const char  *label,
+             gboolean     deactivate,
+             const char  *sql,
+             gint64       plan_id,
+             const char  *text,
+             const char  *gone_message,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  if (!jx_store_begin (store, label, error))
+    return FALSE;
+  stmt = jx_store_prepare (store, sql, error);
+  ok = stmt != NULL &&
+       (!deactivate ||
+        jx_store_exec (store, "UPDATE target_plans SET active = 0 WHERE active = 1", error));
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+      ok = jx_store_step_done (store, stmt, error);
+    }
+  if (ok && gone_message != NULL && sqlite3_changes (jx_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, JX_TARGET_ERROR, JX_TARGET_ERROR_NOT_FOUND, gone_message);
+      ok = FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return jx_row_finish (store, ok, error);
+}
+
 /* Makes @plan_id the one active plan. */
 gboolean
 jx_target_plan_activate (JxStore  *store,
                          gint64    plan_id,
                          GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
-  if (!jx_store_begin (store, _("Activate Plan"), error))
-    return FALSE;
-  stmt = jx_store_prepare (store, "UPDATE target_plans SET active = 1 WHERE id = ?", error);
-  if (stmt == NULL || !jx_store_exec (store, "UPDATE target_plans SET active = 0 WHERE active = 1",
-                                      error))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (!jx_store_step_done (store, stmt, error))
-    goto fail;
-  if (sqlite3_changes (jx_store_get_db (store)) == 0)
-    {
-      g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_NOT_FOUND,
-                   _("The plan to activate no longer exists."));
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  return jx_store_commit (store, error);
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  jx_store_rollback (store);
-  return FALSE;
+  return change_plan (store, _("Activate Plan"), TRUE,
+                      "UPDATE target_plans SET active = 1 WHERE id = ?1", plan_id, NULL,
+                      _("The plan to activate no longer exists."), error);
 }
 
 gboolean
@@ -452,28 +468,14 @@ jx_target_plan_rename (JxStore     *store,
                        const char  *name,
                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *clean = NULL;
 
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
   if ((clean = check_plan_name (store, name, plan_id, error)) == NULL)
     return FALSE;
-  if (!jx_store_begin (store, _("Rename Plan"), error))
-    return FALSE;
-  stmt = jx_store_prepare (store, "UPDATE target_plans SET name = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, plan_id);
-  if (!jx_store_step_done (store, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  return jx_store_commit (store, error);
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  jx_store_rollback (store);
-  return FALSE;
+  return change_plan (store, _("Rename Plan"), FALSE,
+                      "UPDATE target_plans SET name = ?2 WHERE id = ?1", plan_id, clean, NULL,
+                      error);
 }
 
 /* Deletes a plan and its targets (undoable like every change). */
@@ -482,22 +484,7 @@ jx_target_plan_delete (JxStore  *store,
                        gint64    plan_id,
                        GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
-  if (!jx_store_begin (store, _("Delete Plan"), error))
-    return FALSE;
-  stmt = jx_store_prepare (store, "DELETE FROM target_plans WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (!jx_store_step_done (store, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  return jx_store_commit (store, error);
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  jx_store_rollback (store);
-  return FALSE;
+  return change_plan (store, _("Delete Plan"), FALSE, "DELETE FROM target_plans WHERE id = ?1",
+                      plan_id, NULL, NULL, error);
 }

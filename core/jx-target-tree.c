@@ -1105,15 +1105,8 @@ static char *
 check_name (const char  *name,
             GError     **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
-
-  if (stripped[0] == '\0' || g_utf8_strlen (stripped, -1) > 200)
-    {
-      g_set_error (error, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
-                   _("A target needs a name of 1 to 200 characters."));
-      return NULL;
-    }
-  return g_steal_pointer (&stripped);
+  return jx_row_clean_name (name, JX_TARGET_ERROR, JX_TARGET_ERROR_INVALID,
+                            _("A target needs a name of 1 to 200 characters."), error);
 }
 
 gboolean

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jx-notify-private.h"
 #include "jx-row-private.h"
 #include "jx-sqlite-private.h"
 #include "jx-team.h"
@@ -164,28 +165,6 @@ jx_team_member_init (JxTeamMember *self)
   self->active = TRUE;
 }
 
-static void
-update_string (JxTeamMember  *self,
-               char         **field,
-               const char    *value,
-               guint          prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-#define UPDATE_VALUE(self, field, value, prop) \
-  G_STMT_START { \
-    if ((self)->field != (value)) \
-      { \
-        (self)->field = (value); \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
-      } \
-  } G_STMT_END
-
 /* Copies one row of the team query into @self, notifying what changed. */
 static void
 member_update (JxTeamMember *self,
@@ -193,17 +172,21 @@ member_update (JxTeamMember *self,
 {
   g_object_freeze_notify (G_OBJECT (self));
   self->id = sqlite3_column_int64 (stmt, 0);
-  update_string (self, &self->name, jx_column_text (stmt, 1), PROP_NAME);
-  update_string (self, &self->role, jx_column_text (stmt, 2), PROP_ROLE);
-  UPDATE_VALUE (self, is_manager, sqlite3_column_int (stmt, 3) != 0, PROP_IS_MANAGER);
-  UPDATE_VALUE (self, manager_id, sqlite3_column_int64 (stmt, 4), PROP_MANAGER_ID);
-  update_string (self, &self->manager_name, jx_column_text (stmt, 5), PROP_MANAGER_NAME);
-  UPDATE_VALUE (self, region_id, sqlite3_column_int64 (stmt, 6), PROP_REGION_ID);
-  update_string (self, &self->region_name, jx_column_text (stmt, 7), PROP_REGION_NAME);
-  UPDATE_VALUE (self, capacity_hours, (int) jx_column_int64_or (stmt, 8, -1),
-                PROP_CAPACITY_HOURS);
-  UPDATE_VALUE (self, active, sqlite3_column_int (stmt, 9) != 0, PROP_ACTIVE);
-  UPDATE_VALUE (self, n_customers, (guint) sqlite3_column_int64 (stmt, 10), PROP_N_CUSTOMERS);
+  jx_set_string_and_notify (self, &self->name, jx_column_text (stmt, 1), properties[PROP_NAME]);
+  jx_set_string_and_notify (self, &self->role, jx_column_text (stmt, 2), properties[PROP_ROLE]);
+  JX_SET_AND_NOTIFY (self, is_manager, sqlite3_column_int (stmt, 3) != 0,
+                     properties[PROP_IS_MANAGER]);
+  JX_SET_AND_NOTIFY (self, manager_id, sqlite3_column_int64 (stmt, 4), properties[PROP_MANAGER_ID]);
+  jx_set_string_and_notify (self, &self->manager_name, jx_column_text (stmt, 5),
+                            properties[PROP_MANAGER_NAME]);
+  JX_SET_AND_NOTIFY (self, region_id, sqlite3_column_int64 (stmt, 6), properties[PROP_REGION_ID]);
+  jx_set_string_and_notify (self, &self->region_name, jx_column_text (stmt, 7),
+                            properties[PROP_REGION_NAME]);
+  JX_SET_AND_NOTIFY (self, capacity_hours, (int) jx_column_int64_or (stmt, 8, -1),
+                     properties[PROP_CAPACITY_HOURS]);
+  JX_SET_AND_NOTIFY (self, active, sqlite3_column_int (stmt, 9) != 0, properties[PROP_ACTIVE]);
+  JX_SET_AND_NOTIFY (self, n_customers, (guint) sqlite3_column_int64 (stmt, 10),
+                     properties[PROP_N_CUSTOMERS]);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -481,13 +464,6 @@ jx_team_find (JxTeam *self,
 /* Editing */
 
 static gboolean
-member_exists (JxStore *store,
-               gint64   id)
-{
-  return jx_row_exists (store, "SELECT 1 FROM team_members WHERE id = ?", id);
-}
-
-static gboolean
 validate (JxStore             *store,
           gint64               member_id,
           const JxMemberEdit  *edit,
@@ -495,35 +471,20 @@ validate (JxStore             *store,
           char               **name,
           GError             **error)
 {
-  if (fields & JX_MEMBER_FIELD_NAME)
-    {
-      *name = g_strstrip (g_strdup (edit->name != NULL ? edit->name : ""));
-      if (**name == '\0' || g_utf8_strlen (*name, -1) > 200)
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                       _("Enter a name for the team member (at most 200 characters)."));
-          return FALSE;
-        }
-    }
-  if ((fields & JX_MEMBER_FIELD_MANAGER) && edit->manager_id > 0)
-    {
-      if (!member_exists (store, edit->manager_id))
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
-                       _("The chosen manager no longer exists; choose another one."));
-          return FALSE;
-        }
-      /* A member cannot report to someone below them. */
-      if (member_id > 0 &&
-          jx_row_parent_loops (store, "SELECT coalesce(manager_id, 0) FROM team_members "
-                                      "WHERE id = ?", member_id, edit->manager_id))
-        {
-          g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
-                       _("A member cannot report to themselves or to someone who reports to "
-                         "them; choose another manager."));
-          return FALSE;
-        }
-    }
+  if ((fields & JX_MEMBER_FIELD_NAME) &&
+      (*name = jx_row_clean_name (edit->name, JX_STORE_ERROR, JX_STORE_ERROR_INVALID,
+                                  _("Enter a name for the team member (at most 200 characters)."),
+                                  error)) == NULL)
+    return FALSE;
+  /* A member cannot report to someone below them. */
+  if ((fields & JX_MEMBER_FIELD_MANAGER) &&
+      !jx_row_check_parent (store, "SELECT 1 FROM team_members WHERE id = ?",
+                            "SELECT coalesce(manager_id, 0) FROM team_members WHERE id = ?",
+                            member_id, edit->manager_id,
+                            _("The chosen manager no longer exists; choose another one."),
+                            _("A member cannot report to themselves or to someone who reports to "
+                              "them; choose another manager."), error))
+    return FALSE;
   if ((fields & JX_MEMBER_FIELD_REGION) && edit->region_id > 0 &&
       !jx_row_exists (store, "SELECT 1 FROM regions WHERE id = ?", edit->region_id))
     {
@@ -607,12 +568,11 @@ jx_team_add_member (JxStore             *store,
                     const JxMemberEdit  *edit,
                     GError             **error)
 {
-  static const JxMemberFields columns[] = {
+  static const guint columns[] = {
     JX_MEMBER_FIELD_NAME, JX_MEMBER_FIELD_ROLE, JX_MEMBER_FIELD_IS_MANAGER,
     JX_MEMBER_FIELD_MANAGER, JX_MEMBER_FIELD_REGION, JX_MEMBER_FIELD_CAPACITY,
     JX_MEMBER_FIELD_ACTIVE,
   };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
   JxMemberEdit checked;
   gint64 id;
@@ -624,28 +584,13 @@ jx_team_add_member (JxStore             *store,
     return 0;
   checked = *edit;
   checked.name = name;
-  if (!jx_store_begin (store, _("Add team member"), error))
-    return 0;
-  stmt = jx_store_prepare (store,
-                           "INSERT INTO team_members(name, role, is_manager, manager_id, region_id, "
-                           "capacity_hours, active) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto fail;
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    bind_field (stmt, i + 1, columns[i], &checked);
-  if (!jx_store_step_done (store, stmt, error))
-    {
-      explain_constraint (error, name);
-      goto fail;
-    }
-  id = sqlite3_last_insert_rowid (jx_store_get_db (store));
-  if (!jx_store_commit (store, error))
-    return 0;
+  id = jx_row_insert (store, _("Add team member"),
+                      "INSERT INTO team_members(name, role, is_manager, manager_id, region_id, "
+                      "capacity_hours, active) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      columns, G_N_ELEMENTS (columns), bind_field, &checked, error);
+  if (id == 0)
+    explain_constraint (error, name);
   return id;
-
-fail:
-  jx_store_rollback (store);
-  return 0;
 }
 
 /**
@@ -680,7 +625,7 @@ jx_team_update_member (JxStore             *store,
   g_return_val_if_fail (JX_IS_STORE (store), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (!member_exists (store, member_id))
+  if (!jx_row_exists (store, "SELECT 1 FROM team_members WHERE id = ?", member_id))
     {
       g_set_error (error, JX_STORE_ERROR, JX_STORE_ERROR_NOT_FOUND,
                    _("This team member no longer exists."));
@@ -690,16 +635,13 @@ jx_team_update_member (JxStore             *store,
     return FALSE;
   checked = *edit;
   checked.name = name;
-  if (!jx_store_begin (store, _("Edit team member"), error))
-    return FALSE;
-  if (!jx_row_update_fields (store, member_id, updates, G_N_ELEMENTS (updates), fields,
-                             bind_field, &checked, error))
+  if (!jx_row_update (store, _("Edit team member"), member_id, updates, G_N_ELEMENTS (updates),
+                      fields, bind_field, &checked, error))
     {
       explain_constraint (error, name);
-      jx_store_rollback (store);
       return FALSE;
     }
-  return jx_store_commit (store, error);
+  return TRUE;
 }
 
 /* Removes a member; their customers and deals keep no owner (one undoable step). */

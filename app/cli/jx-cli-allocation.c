@@ -34,22 +34,14 @@ allocation_to_json (const JxAllocation *a,
       const JxTierAllocation *t = &a->tiers[order[k]];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "tier");
-      json_builder_add_string_value (builder, jx_tier_to_string (t->tier));
-      json_builder_set_member_name (builder, "customers");
-      json_builder_add_int_value (builder, t->customers);
-      json_builder_set_member_name (builder, "visits_per_month");
-      json_builder_add_double_value (builder, t->policy.visits_per_month);
-      json_builder_set_member_name (builder, "hours_per_visit");
-      json_builder_add_double_value (builder, t->policy.hours_per_visit);
-      json_builder_set_member_name (builder, "planned_hours");
-      json_builder_add_double_value (builder, round2 (t->planned_hours));
-      json_builder_set_member_name (builder, "revenue_12m");
-      json_builder_add_double_value (builder, jx_money_to_major (t->revenue_12m, currency));
-      json_builder_set_member_name (builder, "revenue_share");
-      json_builder_add_double_value (builder, round (t->revenue_share * 10000) / 10000);
-      json_builder_set_member_name (builder, "effort_share");
-      json_builder_add_double_value (builder, round (t->effort_share * 10000) / 10000);
+      jx_json_add_string (builder, "tier", jx_tier_to_string (t->tier));
+      jx_json_add_int (builder, "customers", t->customers);
+      jx_json_add_double (builder, "visits_per_month", t->policy.visits_per_month);
+      jx_json_add_double (builder, "hours_per_visit", t->policy.hours_per_visit);
+      jx_json_add_double (builder, "planned_hours", round2 (t->planned_hours));
+      jx_json_add_money (builder, "revenue_12m", t->revenue_12m, currency);
+      jx_json_add_double (builder, "revenue_share", round (t->revenue_share * 10000) / 10000);
+      jx_json_add_double (builder, "effort_share", round (t->effort_share * 10000) / 10000);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -66,39 +58,23 @@ allocation_to_json (const JxAllocation *a,
         json_builder_add_int_value (builder, r->member_id);
       else
         json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, r->name);
-      json_builder_set_member_name (builder, "region");
-      if (r->region_name != NULL)
-        json_builder_add_string_value (builder, r->region_name);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "customers");
-      json_builder_add_int_value (builder, r->customers);
-      json_builder_set_member_name (builder, "planned_hours");
-      json_builder_add_double_value (builder, round2 (r->planned_hours));
-      json_builder_set_member_name (builder, "capacity_hours");
-      json_builder_add_double_value (builder, r->capacity_hours);
-      json_builder_set_member_name (builder, "balance_hours");
-      json_builder_add_double_value (builder, round2 (r->balance_hours));
-      json_builder_set_member_name (builder, "utilisation");
-      json_builder_add_double_value (builder, round (r->utilisation * 10000) / 10000);
-      json_builder_set_member_name (builder, "load");
-      json_builder_add_string_value (builder, jx_rep_load_to_string (r->load));
+      jx_json_add_string (builder, "name", r->name);
+      jx_json_add_string (builder, "region", r->region_name);
+      jx_json_add_int (builder, "customers", r->customers);
+      jx_json_add_double (builder, "planned_hours", round2 (r->planned_hours));
+      jx_json_add_double (builder, "capacity_hours", r->capacity_hours);
+      jx_json_add_double (builder, "balance_hours", round2 (r->balance_hours));
+      jx_json_add_double (builder, "utilisation", round (r->utilisation * 10000) / 10000);
+      jx_json_add_string (builder, "load", jx_rep_load_to_string (r->load));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "planned_hours");
-  json_builder_add_double_value (builder, round2 (a->planned_hours));
-  json_builder_set_member_name (builder, "capacity_hours");
-  json_builder_add_double_value (builder, a->capacity_hours);
-  json_builder_set_member_name (builder, "revenue_12m");
-  json_builder_add_double_value (builder, jx_money_to_major (a->revenue_12m, currency));
-  json_builder_set_member_name (builder, "over_allocated");
-  json_builder_add_int_value (builder, a->n_over);
-  json_builder_set_member_name (builder, "under_allocated");
-  json_builder_add_int_value (builder, a->n_under);
+  jx_json_add_double (builder, "planned_hours", round2 (a->planned_hours));
+  jx_json_add_double (builder, "capacity_hours", a->capacity_hours);
+  jx_json_add_money (builder, "revenue_12m", a->revenue_12m, currency);
+  jx_json_add_int (builder, "over_allocated", a->n_over);
+  jx_json_add_int (builder, "under_allocated", a->n_under);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -109,15 +85,12 @@ print_text (const JxAllocation *a)
   const JxTier *order = jx_tier_board_order ();
 
   {
-    g_autofree char *h_tier = jx_cli_pad (_("Tier"), 12);
-    g_autofree char *h_customers = jx_cli_pad (_("Customers"), 10);
-    g_autofree char *h_visits = jx_cli_pad (_("Visits/month"), 13);
-    g_autofree char *h_hours = jx_cli_pad (_("Hours/visit"), 12);
-    g_autofree char *h_planned = jx_cli_pad (_("Planned h/month"), 16);
-    g_autofree char *h_revenue = jx_cli_pad (_("Revenue share"), 14);
+    const JxCliColumn columns[] = {
+      { _("Tier"), 12 }, { _("Customers"), 10 }, { _("Visits/month"), 13 },
+      { _("Hours/visit"), 12 }, { _("Planned h/month"), 16 }, { _("Revenue share"), 14 },
+    };
 
-    g_print ("%s %s %s %s %s %s %s\n", h_tier, h_customers, h_visits, h_hours, h_planned,
-             h_revenue, _("Effort share"));
+    jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Effort share"));
   }
   for (guint k = 0; k < JX_N_TIERS; k++)
     {
@@ -135,15 +108,12 @@ print_text (const JxAllocation *a)
 
   g_print ("\n");
   {
-    g_autofree char *h_name = jx_cli_pad (_("Rep"), 22);
-    g_autofree char *h_region = jx_cli_pad (_("Region"), 10);
-    g_autofree char *h_customers = jx_cli_pad (_("Customers"), 10);
-    g_autofree char *h_planned = jx_cli_pad (_("Planned h"), 10);
-    g_autofree char *h_capacity = jx_cli_pad (_("Capacity h"), 11);
-    g_autofree char *h_balance = jx_cli_pad (_("Balance h"), 10);
+    const JxCliColumn columns[] = {
+      { _("Rep"), 22 }, { _("Region"), 10 }, { _("Customers"), 10 }, { _("Planned h"), 10 },
+      { _("Capacity h"), 11 }, { _("Balance h"), 10 },
+    };
 
-    g_print ("%s %s %s %s %s %s %s\n", h_name, h_region, h_customers, h_planned, h_capacity,
-             h_balance, _("Load"));
+    jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Load"));
   }
   for (guint i = 0; i < a->reps->len; i++)
     {

@@ -29,28 +29,6 @@ parse_tier_option (const char  *text,
   return TRUE;
 }
 
-static void
-add_money (JsonBuilder *builder,
-           const char  *member,
-           gint64       minor,
-           const char  *currency)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_double_value (builder, jx_money_to_major (minor, currency));
-}
-
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static const char *
 or_dash (const char *text)
 {
@@ -173,32 +151,26 @@ run_list (JxCli  *cli,
           double change = jx_customer_row_get_change (row);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, row->id);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, row->name);
-          add_string_or_null (builder, "type", jx_customer_base_get_type_name (base, row->type_id));
-          add_string_or_null (builder, "region",
+          jx_json_add_int (builder, "id", row->id);
+          jx_json_add_string (builder, "name", row->name);
+          jx_json_add_string (builder, "type", jx_customer_base_get_type_name (base, row->type_id));
+          jx_json_add_string (builder, "region",
                               jx_customer_base_get_region_name (base, row->region_id));
-          add_string_or_null (builder, "owner",
+          jx_json_add_string (builder, "owner",
                               jx_customer_base_get_owner_name (base, row->owner_id));
-          json_builder_set_member_name (builder, "tier");
-          json_builder_add_string_value (builder, jx_tier_to_string (row->tier));
-          json_builder_set_member_name (builder, "tier_manual");
-          json_builder_add_boolean_value (builder, row->tier_manual);
-          add_money (builder, "revenue_12m", row->revenue_12m, currency);
-          add_money (builder, "revenue_prev_12m", row->revenue_prev_12m, currency);
+          jx_json_add_string (builder, "tier", jx_tier_to_string (row->tier));
+          jx_json_add_boolean (builder, "tier_manual", row->tier_manual);
+          jx_json_add_money (builder, "revenue_12m", row->revenue_12m, currency);
+          jx_json_add_money (builder, "revenue_prev_12m", row->revenue_prev_12m, currency);
           json_builder_set_member_name (builder, "change");
           if (isnan (change))
             json_builder_add_null_value (builder);
           else
             json_builder_add_double_value (builder, round (change * 10000) / 10000);
-          add_string_or_null (builder, "last_won", last_won);
-          add_money (builder, "open_pipeline", row->open_pipeline, currency);
-          json_builder_set_member_name (builder, "open_deals");
-          json_builder_add_int_value (builder, row->open_count);
-          json_builder_set_member_name (builder, "at_risk");
-          json_builder_add_boolean_value (builder, row->risk != JX_CHURN_NONE);
+          jx_json_add_string (builder, "last_won", last_won);
+          jx_json_add_money (builder, "open_pipeline", row->open_pipeline, currency);
+          jx_json_add_int (builder, "open_deals", row->open_count);
+          jx_json_add_boolean (builder, "at_risk", row->risk != JX_CHURN_NONE);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -208,16 +180,12 @@ run_list (JxCli  *cli,
     }
 
   {
-    g_autofree char *h_name = jx_cli_pad (_("Customer"), 36);
-    g_autofree char *h_region = jx_cli_pad (_("Region"), 10);
-    g_autofree char *h_owner = jx_cli_pad (_("Owner"), 18);
-    g_autofree char *h_tier = jx_cli_pad (_("Tier"), 10);
-    g_autofree char *h_rev = jx_cli_pad (_("Revenue 12m"), 12);
-    g_autofree char *h_change = jx_cli_pad (_("Change"), 8);
-    g_autofree char *h_won = jx_cli_pad (_("Last won"), 11);
+    const JxCliColumn columns[] = {
+      { _("Customer"), 36 }, { _("Region"), 10 }, { _("Owner"), 18 }, { _("Tier"), 10 },
+      { _("Revenue 12m"), 12 }, { _("Change"), 8 }, { _("Last won"), 11 },
+    };
 
-    g_print ("%s %s %s %s %s %s %s %s\n", h_name, h_region, h_owner, h_tier, h_rev, h_change,
-             h_won, _("Pipeline"));
+    jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Pipeline"));
   }
   for (guint i = 0; i < n; i++)
     {
@@ -386,24 +354,16 @@ run_suggest (JxCli  *cli,
           const JxTierProposal *p = jx_tier_suggestions_get_proposal (suggestions, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "customer");
-          json_builder_add_string_value (builder, p->customer_name);
-          json_builder_set_member_name (builder, "customer_id");
-          json_builder_add_int_value (builder, p->customer_id);
-          json_builder_set_member_name (builder, "from");
-          json_builder_add_string_value (builder, jx_tier_to_string (p->from));
-          json_builder_set_member_name (builder, "to");
-          json_builder_add_string_value (builder, jx_tier_to_string (p->to));
-          json_builder_set_member_name (builder, "reason");
-          json_builder_add_string_value (builder, p->reason);
-          json_builder_set_member_name (builder, "abc_class");
-          json_builder_add_string_value (builder, jx_abc_class_to_string (p->abc_class));
-          add_money (builder, "revenue_12m", p->revenue_12m, currency);
-          add_money (builder, "revenue_prev_12m", p->revenue_prev_12m, currency);
-          json_builder_set_member_name (builder, "churn_risk");
-          json_builder_add_boolean_value (builder, p->risk != JX_CHURN_NONE);
-          json_builder_set_member_name (builder, "manual");
-          json_builder_add_boolean_value (builder, p->manual);
+          jx_json_add_string (builder, "customer", p->customer_name);
+          jx_json_add_int (builder, "customer_id", p->customer_id);
+          jx_json_add_string (builder, "from", jx_tier_to_string (p->from));
+          jx_json_add_string (builder, "to", jx_tier_to_string (p->to));
+          jx_json_add_string (builder, "reason", p->reason);
+          jx_json_add_string (builder, "abc_class", jx_abc_class_to_string (p->abc_class));
+          jx_json_add_money (builder, "revenue_12m", p->revenue_12m, currency);
+          jx_json_add_money (builder, "revenue_prev_12m", p->revenue_prev_12m, currency);
+          jx_json_add_boolean (builder, "churn_risk", p->risk != JX_CHURN_NONE);
+          jx_json_add_boolean (builder, "manual", p->manual);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -413,11 +373,11 @@ run_suggest (JxCli  *cli,
   else
     {
       {
-        g_autofree char *h_name = jx_cli_pad (_("Customer"), 36);
-        g_autofree char *h_move = jx_cli_pad (_("Move"), 22);
-        g_autofree char *h_abc = jx_cli_pad (_("ABC"), 4);
+        const JxCliColumn columns[] = {
+          { _("Customer"), 36 }, { _("Move"), 22 }, { _("ABC"), 4 },
+        };
 
-        g_print ("%s %s %s %s\n", h_name, h_move, h_abc, _("Reason"));
+        jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Reason"));
       }
       for (guint i = 0; i < n; i++)
         {

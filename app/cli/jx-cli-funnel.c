@@ -167,23 +167,24 @@ jx_cli_funnel (JxCli  *cli,
                int     argc,
                char  **argv)
 {
-  g_autofree char *from = NULL, *to = NULL, *region = NULL, *owner = NULL, *line = NULL;
-  g_autofree char *product = NULL, *tier = NULL, *type = NULL, *today_text = NULL;
+  g_auto(JxCliFunnelOptions) o = { 0 };
+  g_autofree char *today_text = NULL;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o.from,
       N_("First day of the period (default: no start)"), N_("YYYY-MM-DD") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o.to,
       N_("Last day of the period (default: no end)"), N_("YYYY-MM-DD") },
-    { "region", 0, 0, G_OPTION_ARG_STRING, &region,
+    { "region", 0, 0, G_OPTION_ARG_STRING, &o.region,
       N_("Only customers in this region or its sub-regions"), N_("NAME") },
-    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Only deals this person owns"), N_("NAME") },
-    { "product-line", 0, 0, G_OPTION_ARG_STRING, &line, N_("Only this product line"), N_("NAME") },
-    { "product", 0, 0, G_OPTION_ARG_STRING, &product, N_("Only this product"), N_("NAME") },
-    { "tier", 0, 0, G_OPTION_ARG_STRING, &tier,
-      N_("Only customers of this tier: key, growth, maintain, defend or none"), N_("TIER") },
-    { "customer-type", 0, 0, G_OPTION_ARG_STRING, &type, N_("Only customers of this type"),
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &o.owner, N_("Only deals this person owns"), N_("NAME") },
+    { "product-line", 0, 0, G_OPTION_ARG_STRING, &o.product_line, N_("Only this product line"),
       N_("NAME") },
+    { "product", 0, 0, G_OPTION_ARG_STRING, &o.product, N_("Only this product"), N_("NAME") },
+    { "tier", 0, 0, G_OPTION_ARG_STRING, &o.tier,
+      N_("Only customers of this tier: key, growth, maintain, defend or none"), N_("TIER") },
+    { "customer-type", 0, 0, G_OPTION_ARG_STRING, &o.customer_type,
+      N_("Only customers of this type"), N_("NAME") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("Count days in stage up to this day (default: the system date)"), N_("YYYY-MM-DD") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
@@ -211,30 +212,9 @@ jx_cli_funnel (JxCli  *cli,
 
   if (!jx_cli_today (today_text, &today, &error))
     return jx_cli_error (error);
-  jx_deal_filter_init (&filter);
-  if (!jx_deal_filter_set_period_iso (&filter, from, to, &error))
-    return jx_cli_usage (context, error->message);
-
-  store = jx_cli_open_store (cli, &error);
-  if (store == NULL)
-    return jx_cli_error (error);
-
-  /* After parsing, so that the option values are filled in. */
-  const struct {
-    const char            *value;
-    JxDealFilterDimension  dimension;
-  } names[] = {
-    { region, JX_DEAL_FILTER_REGION },
-    { owner, JX_DEAL_FILTER_OWNER },
-    { line, JX_DEAL_FILTER_PRODUCT_LINE },
-    { product, JX_DEAL_FILTER_PRODUCT },
-    { tier, JX_DEAL_FILTER_TIER },
-    { type, JX_DEAL_FILTER_CUSTOMER_TYPE },
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (names[i].value != NULL &&
-        !jx_deal_filter_set_by_name (&filter, store, names[i].dimension, names[i].value, &error))
-      return jx_cli_error (error);
+  exit_code = jx_cli_funnel_filter (cli, context, &o, &filter, &store);
+  if (exit_code != JX_CLI_OK)
+    return exit_code;
 
   report = jx_funnel_compute (store, &filter, &today, &error);
   if (report == NULL)

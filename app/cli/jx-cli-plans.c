@@ -60,16 +60,11 @@ plans_list (JxStore  *store,
           g_autoptr(JxTargetPlan) plan = g_list_model_get_item (plans, i);
 
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_int_value (b, jx_target_plan_get_id (plan));
-          json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, jx_target_plan_get_name (plan));
-          json_builder_set_member_name (b, "active");
-          json_builder_add_boolean_value (b, jx_target_plan_get_active (plan));
-          json_builder_set_member_name (b, "created");
-          json_builder_add_string_value (b, jx_target_plan_get_created (plan));
-          json_builder_set_member_name (b, "targets");
-          json_builder_add_int_value (b, jx_target_plan_get_n_targets (plan));
+          jx_json_add_int (b, "id", jx_target_plan_get_id (plan));
+          jx_json_add_string (b, "name", jx_target_plan_get_name (plan));
+          jx_json_add_boolean (b, "active", jx_target_plan_get_active (plan));
+          jx_json_add_string (b, "created", jx_target_plan_get_created (plan));
+          jx_json_add_int (b, "targets", jx_target_plan_get_n_targets (plan));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -123,10 +118,8 @@ plans_compare (JxStore    *store,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "a");
-      json_builder_add_string_value (builder, jx_target_plan_get_name (a));
-      json_builder_set_member_name (builder, "b");
-      json_builder_add_string_value (builder, jx_target_plan_get_name (b));
+      jx_json_add_string (builder, "a", jx_target_plan_get_name (a));
+      jx_json_add_string (builder, "b", jx_target_plan_get_name (b));
       json_builder_set_member_name (builder, "rows");
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -135,10 +128,8 @@ plans_compare (JxStore    *store,
           JxTargetMetric metric = jx_target_comparison_row_get_metric (row);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "path");
-          json_builder_add_string_value (builder, jx_target_comparison_row_get_path (row));
-          json_builder_set_member_name (builder, "depth");
-          json_builder_add_int_value (builder, jx_target_comparison_row_get_depth (row));
+          jx_json_add_string (builder, "path", jx_target_comparison_row_get_path (row));
+          jx_json_add_int (builder, "depth", jx_target_comparison_row_get_depth (row));
           json_builder_set_member_name (builder, "amount_a");
           if (jx_target_comparison_row_in_a (row))
             add_amount (builder, metric, jx_target_comparison_row_get_amount_a (row), currency);
@@ -161,11 +152,12 @@ plans_compare (JxStore    *store,
     }
 
   {
-    g_autofree char *h_name = jx_cli_pad (_("Target"), 34);
-    g_autofree char *h_a = jx_cli_pad (jx_target_plan_get_name (a), 20);
-    g_autofree char *h_b = jx_cli_pad (jx_target_plan_get_name (b), 20);
+    const JxCliColumn columns[] = {
+      { _("Target"), 34 }, { jx_target_plan_get_name (a), 20 },
+      { jx_target_plan_get_name (b), 20 },
+    };
 
-    g_print ("%s %s %s %s\n", h_name, h_a, h_b, _("Difference"));
+    jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Difference"));
   }
   for (guint i = 0; i < n; i++)
     {

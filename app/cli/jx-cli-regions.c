@@ -23,10 +23,8 @@ region_to_json (JsonBuilder *builder,
   double share = jx_region_get_share (region);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, jx_region_get_id (region));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, jx_region_get_name (region));
+  jx_json_add_int (builder, "id", jx_region_get_id (region));
+  jx_json_add_string (builder, "name", jx_region_get_name (region));
   json_builder_set_member_name (builder, "potential");
   if (jx_region_get_potential (region) >= 0)
     json_builder_add_double_value (builder,
@@ -41,14 +39,10 @@ region_to_json (JsonBuilder *builder,
     json_builder_add_null_value (builder);
   else
     json_builder_add_double_value (builder, round (share * 10000) / 10000);
-  json_builder_set_member_name (builder, "customers");
-  json_builder_add_int_value (builder, jx_region_get_n_customers (region));
-  json_builder_set_member_name (builder, "reps");
-  json_builder_add_int_value (builder, jx_region_get_n_reps (region));
-  json_builder_set_member_name (builder, "competitors");
-  json_builder_add_string_value (builder, jx_region_get_competitors (region));
-  json_builder_set_member_name (builder, "strategy");
-  json_builder_add_string_value (builder, jx_region_get_strategy (region));
+  jx_json_add_int (builder, "customers", jx_region_get_n_customers (region));
+  jx_json_add_int (builder, "reps", jx_region_get_n_reps (region));
+  jx_json_add_string (builder, "competitors", jx_region_get_competitors (region));
+  jx_json_add_string (builder, "strategy", jx_region_get_strategy (region));
   json_builder_set_member_name (builder, "children");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (children); i++)
@@ -120,15 +114,12 @@ jx_cli_regions (JxCli  *cli,
 
   {
     g_autoptr(GPtrArray) all = jx_region_tree_flatten (tree);
-    g_autofree char *h_name = jx_cli_pad (_("Region"), 18);
-    g_autofree char *h_potential = jx_cli_pad (_("Potential"), 12);
-    g_autofree char *h_won = jx_cli_pad (_("Won 12m"), 12);
-    g_autofree char *h_share = jx_cli_pad (_("Share"), 7);
-    g_autofree char *h_customers = jx_cli_pad (_("Customers"), 10);
-    g_autofree char *h_reps = jx_cli_pad (_("Reps"), 6);
+    const JxCliColumn columns[] = {
+      { _("Region"), 18 }, { _("Potential"), 12 }, { _("Won 12m"), 12 }, { _("Share"), 7 },
+      { _("Customers"), 10 }, { _("Reps"), 6 },
+    };
 
-    g_print ("%s %s %s %s %s %s %s\n", h_name, h_potential, h_won, h_share, h_customers, h_reps,
-             _("Competitors"));
+    jx_cli_print_header (columns, G_N_ELEMENTS (columns), _("Competitors"));
     for (guint i = 0; i < all->len; i++)
       {
         JxRegion *region = all->pdata[i];

@@ -76,8 +76,7 @@ jx_cli_report (JxCli  *cli,
                char  **argv)
 {
   g_autofree char *pdf = NULL, *paper_name = NULL, *today_text = NULL, *plan_name = NULL;
-  g_autofree char *from = NULL, *to = NULL, *region = NULL, *owner = NULL, *line = NULL;
-  g_autofree char *product = NULL, *tier = NULL, *type = NULL;
+  g_auto(JxCliFunnelOptions) o = { 0 };
   const GOptionEntry entries[] = {
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the report as PDF to FILE"),
       N_("FILE") },
@@ -87,22 +86,23 @@ jx_cli_report (JxCli  *cli,
       N_("Make the report as of this day (default: the system date)"), N_("YYYY-MM-DD") },
     { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
       N_("targets: the plan to report on (default: the active plan)"), N_("PLAN") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o.from,
       N_("funnel: first day of the period (default: no start)"), N_("YYYY-MM-DD") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o.to,
       N_("funnel: last day of the period (default: no end)"), N_("YYYY-MM-DD") },
-    { "region", 0, 0, G_OPTION_ARG_STRING, &region,
+    { "region", 0, 0, G_OPTION_ARG_STRING, &o.region,
       N_("funnel: only customers in this region or its sub-regions"), N_("NAME") },
-    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("funnel: only deals this person owns"),
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &o.owner, N_("funnel: only deals this person owns"),
       N_("NAME") },
-    { "product-line", 0, 0, G_OPTION_ARG_STRING, &line, N_("funnel: only this product line"),
+    { "product-line", 0, 0, G_OPTION_ARG_STRING, &o.product_line,
+      N_("funnel: only this product line"),
       N_("NAME") },
-    { "product", 0, 0, G_OPTION_ARG_STRING, &product, N_("funnel: only this product"),
+    { "product", 0, 0, G_OPTION_ARG_STRING, &o.product, N_("funnel: only this product"),
       N_("NAME") },
-    { "tier", 0, 0, G_OPTION_ARG_STRING, &tier,
+    { "tier", 0, 0, G_OPTION_ARG_STRING, &o.tier,
       N_("funnel: only customers of this tier: key, growth, maintain, defend or none"),
       N_("TIER") },
-    { "customer-type", 0, 0, G_OPTION_ARG_STRING, &type,
+    { "customer-type", 0, 0, G_OPTION_ARG_STRING, &o.customer_type,
       N_("funnel: only customers of this type"), N_("NAME") },
     { NULL }
   };
@@ -111,7 +111,6 @@ jx_cli_report (JxCli  *cli,
   g_autoptr(JxStore) store = NULL;
   g_autoptr(JxReport) report = NULL;
   JxPaper paper = JX_PAPER_A4;
-  gboolean has_filters;
   GDate today;
   Kind kind;
   int exit_code = 0;
@@ -141,9 +140,7 @@ jx_cli_report (JxCli  *cli,
   if (paper_name != NULL && !jx_paper_from_name (paper_name, &paper))
     return usage_error (context, _("--paper: “%s” is not a paper size (use a4 or letter)"),
                         paper_name);
-  has_filters = from != NULL || to != NULL || region != NULL || owner != NULL || line != NULL ||
-                product != NULL || tier != NULL || type != NULL;
-  if (kind == KIND_TARGETS && has_filters)
+  if (kind == KIND_TARGETS && jx_cli_funnel_options_any (&o))
     return jx_cli_usage (context, _("the targets report takes no funnel filters; use --plan"));
   if (kind == KIND_FUNNEL && plan_name != NULL)
     return jx_cli_usage (context, _("--plan is for the targets report"));
@@ -153,29 +150,10 @@ jx_cli_report (JxCli  *cli,
   if (kind == KIND_FUNNEL)
     {
       JxDealFilter filter;
-      const struct {
-        const char            *value;
-        JxDealFilterDimension  dimension;
-      } names[] = {
-        { region, JX_DEAL_FILTER_REGION },
-        { owner, JX_DEAL_FILTER_OWNER },
-        { line, JX_DEAL_FILTER_PRODUCT_LINE },
-        { product, JX_DEAL_FILTER_PRODUCT },
-        { tier, JX_DEAL_FILTER_TIER },
-        { type, JX_DEAL_FILTER_CUSTOMER_TYPE },
-      };
 
-      jx_deal_filter_init (&filter);
-      if (!jx_deal_filter_set_period_iso (&filter, from, to, &error))
-        return jx_cli_usage (context, error->message);
-      store = jx_cli_open_store (cli, &error);
-      if (store == NULL)
-        return jx_cli_error (error);
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        if (names[i].value != NULL &&
-            !jx_deal_filter_set_by_name (&filter, store, names[i].dimension, names[i].value,
-                                         &error))
-          return jx_cli_error (error);
+      exit_code = jx_cli_funnel_filter (cli, context, &o, &filter, &store);
+      if (exit_code != JX_CLI_OK)
+        return exit_code;
       report = jx_funnel_report_new (store, &filter, &today, &error);
     }
   else

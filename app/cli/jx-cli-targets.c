@@ -227,26 +227,17 @@ build_node_json (JsonBuilder  *b,
   gboolean has_actual = jx_target_node_has_actual (node);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, jx_target_node_get_id (node));
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, jx_target_node_get_name (node));
-  json_builder_set_member_name (b, "metric");
-  json_builder_add_string_value (b, metric_cli_name (jx_target_node_get_metric (node)));
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, jx_target_node_get_period_from (node));
-  json_builder_set_member_name (b, "to");
-  json_builder_add_string_value (b, jx_target_node_get_period_to (node));
+  jx_json_add_int (b, "id", jx_target_node_get_id (node));
+  jx_json_add_string (b, "name", jx_target_node_get_name (node));
+  jx_json_add_string (b, "metric", metric_cli_name (jx_target_node_get_metric (node)));
+  jx_json_add_string (b, "from", jx_target_node_get_period_from (node));
+  jx_json_add_string (b, "to", jx_target_node_get_period_to (node));
   json_builder_set_member_name (b, "dimension");
   if (jx_target_node_get_dimension (node) == JX_TARGET_DIMENSION_NONE)
     json_builder_add_null_value (b);
   else
     json_builder_add_string_value (b, jx_target_dimension_to_string (jx_target_node_get_dimension (node)));
-  json_builder_set_member_name (b, "owner");
-  if (owner != NULL)
-    json_builder_add_string_value (b, owner);
-  else
-    json_builder_add_null_value (b);
+  jx_json_add_string (b, "owner", owner);
 
   json_builder_set_member_name (b, "filters");
   json_builder_begin_object (b);
@@ -258,8 +249,7 @@ build_node_json (JsonBuilder  *b,
         name = f->tier;
       if (name == NULL)
         continue;
-      json_builder_set_member_name (b, filters[i].key);
-      json_builder_add_string_value (b, name);
+      jx_json_add_string (b, filters[i].key, name);
     }
   json_builder_end_object (b);
 
@@ -280,31 +270,25 @@ build_node_json (JsonBuilder  *b,
     add_value (b, node, jx_target_node_get_expected_to_date (node), currency);
   else
     json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "pace");
-  json_builder_add_string_value (b, jx_target_pace_to_string (jx_target_node_get_pace (node)));
+  jx_json_add_string (b, "pace", jx_target_pace_to_string (jx_target_node_get_pace (node)));
   member_value (b, "gap", node, jx_target_node_get_gap (node), currency);
   json_builder_set_member_name (b, "pipeline_needed");
   if (jx_target_node_get_pipeline_needed (node) >= 0)
     add_value (b, node, jx_target_node_get_pipeline_needed (node), currency);
   else
     json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "win_rate");
-  json_builder_add_double_value (b, round (jx_target_node_get_win_rate (node) * 10000) / 10000);
+  jx_json_add_double (b, "win_rate", round (jx_target_node_get_win_rate (node) * 10000) / 10000);
   member_value (b, "unallocated", node, jx_target_node_get_unallocated (node), currency);
-  json_builder_set_member_name (b, "locked");
-  json_builder_add_boolean_value (b, jx_target_node_get_locked (node));
-  json_builder_set_member_name (b, "rationale");
-  json_builder_add_string_value (b, jx_target_node_get_rationale (node));
+  jx_json_add_boolean (b, "locked", jx_target_node_get_locked (node));
+  jx_json_add_string (b, "rationale", jx_target_node_get_rationale (node));
   json_builder_set_member_name (b, "smart");
   json_builder_begin_object (b);
   for (guint i = 0; i < JX_TARGET_N_SMART_ITEMS; i++)
     {
       json_builder_set_member_name (b, jx_target_smart_item_to_string (i));
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "done");
-      json_builder_add_boolean_value (b, jx_target_node_get_smart_done (node, i));
-      json_builder_set_member_name (b, "note");
-      json_builder_add_string_value (b, jx_target_node_get_smart_note (node, i));
+      jx_json_add_boolean (b, "done", jx_target_node_get_smart_done (node, i));
+      jx_json_add_string (b, "note", jx_target_node_get_smart_note (node, i));
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
@@ -410,17 +394,12 @@ targets_list (JxCli  *cli,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "plan");
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, jx_target_plan_get_id (s.plan));
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, jx_target_plan_get_name (s.plan));
-      json_builder_set_member_name (b, "active");
-      json_builder_add_boolean_value (b, jx_target_plan_get_active (s.plan));
+      jx_json_add_int (b, "id", jx_target_plan_get_id (s.plan));
+      jx_json_add_string (b, "name", jx_target_plan_get_name (s.plan));
+      jx_json_add_boolean (b, "active", jx_target_plan_get_active (s.plan));
       json_builder_end_object (b);
-      json_builder_set_member_name (b, "today");
-      json_builder_add_string_value (b, today_iso);
-      json_builder_set_member_name (b, "currency");
-      json_builder_add_string_value (b, currency);
+      jx_json_add_string (b, "today", today_iso);
+      jx_json_add_string (b, "currency", currency);
       json_builder_set_member_name (b, "targets");
       json_builder_begin_array (b);
       for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
@@ -659,17 +638,11 @@ targets_decompose (JxCli  *cli,
       GListModel *children = dry_run ? G_LIST_MODEL (d) : jx_target_node_get_children (node);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "parent");
-      json_builder_add_int_value (b, id);
-      json_builder_set_member_name (b, "method");
-      json_builder_add_string_value (b, jx_target_method_to_string (jx_target_decomposition_get_method_used (d)));
-      json_builder_set_member_name (b, "note");
-      if (jx_target_decomposition_get_note (d) != NULL)
-        json_builder_add_string_value (b, jx_target_decomposition_get_note (d));
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "replaced");
-      json_builder_add_int_value (b, jx_target_decomposition_get_n_replaced (d));
+      jx_json_add_int (b, "parent", id);
+      jx_json_add_string (b, "method",
+                          jx_target_method_to_string (jx_target_decomposition_get_method_used (d)));
+      jx_json_add_string (b, "note", jx_target_decomposition_get_note (d));
+      jx_json_add_int (b, "replaced", jx_target_decomposition_get_n_replaced (d));
       json_builder_set_member_name (b, "children");
       json_builder_begin_array (b);
       for (guint i = 0; i < g_list_model_get_n_items (children); i++)
@@ -683,22 +656,17 @@ targets_decompose (JxCli  *cli,
             json_builder_add_int_value (b, jx_target_node_get_id (child));
           else
             json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, jx_target_node_get_name (child));
-          json_builder_set_member_name (b, "from");
-          json_builder_add_string_value (b, jx_target_node_get_period_from (child));
-          json_builder_set_member_name (b, "to");
-          json_builder_add_string_value (b, jx_target_node_get_period_to (child));
+          jx_json_add_string (b, "name", jx_target_node_get_name (child));
+          jx_json_add_string (b, "from", jx_target_node_get_period_from (child));
+          jx_json_add_string (b, "to", jx_target_node_get_period_to (child));
           member_value (b, "amount", child, jx_target_node_get_amount (child), currency);
-          json_builder_set_member_name (b, "share");
-          json_builder_add_double_value (b, round (jx_target_node_get_weight (preview) * 100) / 100);
+          jx_json_add_double (b, "share", round (jx_target_node_get_weight (preview) * 100) / 100);
           json_builder_set_member_name (b, "basis");
           if (jx_target_node_get_basis (preview) >= 0)
             add_value (b, child, jx_target_node_get_basis (preview), currency);
           else
             json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "locked");
-          json_builder_add_boolean_value (b, jx_target_node_get_locked (child));
+          jx_json_add_boolean (b, "locked", jx_target_node_get_locked (child));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -779,8 +747,7 @@ targets_suggest (JxCli  *cli,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "target");
-      json_builder_add_int_value (b, id);
+      jx_json_add_int (b, "target", id);
       member_value (b, "amount", node, jx_target_node_get_amount (node), currency);
       json_builder_set_member_name (b, "suggestions");
       json_builder_begin_array (b);
@@ -792,26 +759,20 @@ targets_suggest (JxCli  *cli,
 
           jx_target_suggestion_get_base_period (sg, &base);
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, jx_target_suggestion_get_kind_name (sg));
-          json_builder_set_member_name (b, "title");
-          json_builder_add_string_value (b, jx_target_suggestion_get_title (sg));
-          json_builder_set_member_name (b, "available");
-          json_builder_add_boolean_value (b, jx_target_suggestion_get_available (sg));
+          jx_json_add_string (b, "kind", jx_target_suggestion_get_kind_name (sg));
+          jx_json_add_string (b, "title", jx_target_suggestion_get_title (sg));
+          jx_json_add_boolean (b, "available", jx_target_suggestion_get_available (sg));
           member_value (b, "amount", node, jx_target_suggestion_get_amount (sg), currency);
-          json_builder_set_member_name (b, "explanation");
-          json_builder_add_string_value (b, jx_target_suggestion_get_explanation (sg));
+          jx_json_add_string (b, "explanation", jx_target_suggestion_get_explanation (sg));
           if (jx_target_suggestion_get_kind (sg) != JX_TARGET_SUGGESTION_TREND)
             {
               jx_date_to_iso_buf (&base.from, from);
               jx_date_to_iso_buf (&base.to, to);
-              json_builder_set_member_name (b, "base_from");
-              json_builder_add_string_value (b, from);
-              json_builder_set_member_name (b, "base_to");
-              json_builder_add_string_value (b, to);
+              jx_json_add_string (b, "base_from", from);
+              jx_json_add_string (b, "base_to", to);
               member_value (b, "base", node, jx_target_suggestion_get_base_value (sg), currency);
-              json_builder_set_member_name (b, "growth_percent");
-              json_builder_add_double_value (b, jx_target_suggestion_get_growth_percent (sg));
+              jx_json_add_double (b, "growth_percent",
+                                  jx_target_suggestion_get_growth_percent (sg));
             }
           else
             {
@@ -826,8 +787,7 @@ targets_suggest (JxCli  *cli,
                   const JxTargetSuggestionPoint *p = jx_target_suggestion_get_point (sg, q);
 
                   json_builder_begin_object (b);
-                  json_builder_set_member_name (b, "quarter");
-                  json_builder_add_string_value (b, p->label);
+                  jx_json_add_string (b, "quarter", p->label);
                   member_value (b, "actual", node, p->value, currency);
                   member_value (b, "fitted", node, (gint64) llround (p->fitted), currency);
                   json_builder_end_object (b);
@@ -840,11 +800,9 @@ targets_suggest (JxCli  *cli,
                   const JxTargetSuggestionPoint *p = jx_target_suggestion_get_projected (sg, q);
 
                   json_builder_begin_object (b);
-                  json_builder_set_member_name (b, "quarter");
-                  json_builder_add_string_value (b, p->label);
+                  jx_json_add_string (b, "quarter", p->label);
                   member_value (b, "fitted", node, (gint64) llround (p->fitted), currency);
-                  json_builder_set_member_name (b, "fraction");
-                  json_builder_add_double_value (b, round (p->fraction * 10000) / 10000);
+                  jx_json_add_double (b, "fraction", round (p->fraction * 10000) / 10000);
                   json_builder_end_object (b);
                 }
               json_builder_end_array (b);

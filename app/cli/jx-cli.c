@@ -142,6 +142,79 @@ jx_cli_pad (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Prints a table's header line: each column's label padded to its width, a space between,
+ * then @last unpadded. */
+void
+jx_cli_print_header (const JxCliColumn *columns,
+                     guint              n_columns,
+                     const char        *last)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *label = jx_cli_pad (columns[i].label, columns[i].width);
+
+      g_print ("%s ", label);
+    }
+  g_print ("%s\n", last);
+}
+
+void
+jx_cli_funnel_options_clear (JxCliFunnelOptions *options)
+{
+  g_clear_pointer (&options->from, g_free);
+  g_clear_pointer (&options->to, g_free);
+  g_clear_pointer (&options->region, g_free);
+  g_clear_pointer (&options->owner, g_free);
+  g_clear_pointer (&options->product_line, g_free);
+  g_clear_pointer (&options->product, g_free);
+  g_clear_pointer (&options->tier, g_free);
+  g_clear_pointer (&options->customer_type, g_free);
+}
+
+/* Whether any of the funnel's filter options was given. */
+gboolean
+jx_cli_funnel_options_any (const JxCliFunnelOptions *options)
+{
+  return options->from != NULL || options->to != NULL || options->region != NULL ||
+         options->owner != NULL || options->product_line != NULL || options->product != NULL ||
+         options->tier != NULL || options->customer_type != NULL;
+}
+
+/* Opens the store into @store and fills @filter from @options. Returns JX_CLI_OK, or the
+ * exit code after saying what is wrong: a bad period is bad usage, an unknown name an error. */
+int
+jx_cli_funnel_filter (JxCli                     *cli,
+                      GOptionContext            *context,
+                      const JxCliFunnelOptions  *options,
+                      JxDealFilter              *filter,
+                      JxStore                  **store)
+{
+  const struct {
+    const char            *value;
+    JxDealFilterDimension  dimension;
+  } names[] = {
+    { options->region, JX_DEAL_FILTER_REGION },
+    { options->owner, JX_DEAL_FILTER_OWNER },
+    { options->product_line, JX_DEAL_FILTER_PRODUCT_LINE },
+    { options->product, JX_DEAL_FILTER_PRODUCT },
+    { options->tier, JX_DEAL_FILTER_TIER },
+    { options->customer_type, JX_DEAL_FILTER_CUSTOMER_TYPE },
+  };
+  g_autoptr(GError) error = NULL;
+
+  jx_deal_filter_init (filter);
+  if (!jx_deal_filter_set_period_iso (filter, options->from, options->to, &error))
+    return jx_cli_usage (context, error->message);
+  *store = jx_cli_open_store (cli, &error);
+  if (*store == NULL)
+    return jx_cli_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (names[i].value != NULL &&
+        !jx_deal_filter_set_by_name (filter, *store, names[i].dimension, names[i].value, &error))
+      return jx_cli_error (error);
+  return JX_CLI_OK;
+}
+
 static void
 print_help (FILE *stream)
 {

@@ -29,6 +29,24 @@ typedef struct {
   JxCliCommandFunc run;
 } JxCliCommand;
 
+/* The filter options that "funnel" and "report funnel" share; %NULL for one not given. */
+typedef struct {
+  char *from;
+  char *to;
+  char *region;
+  char *owner;
+  char *product_line;
+  char *product;
+  char *tier;
+  char *customer_type;
+} JxCliFunnelOptions;
+
+/* A column of a text table: its header and the width it is padded to. */
+typedef struct {
+  const char *label;
+  int         width;
+} JxCliColumn;
+
 char     *jx_cli_db_path        (JxCli           *cli);
 JxStore  *jx_cli_open_store     (JxCli           *cli,
                                  GError         **error);
@@ -45,6 +63,19 @@ int       jx_cli_usage          (GOptionContext  *context,
 void      jx_cli_print_json     (JsonNode        *node);
 char     *jx_cli_pad            (const char      *text,
                                  int              width);
+void      jx_cli_print_header   (const JxCliColumn *columns,
+                                 guint              n_columns,
+                                 const char        *last);
+
+void      jx_cli_funnel_options_clear (JxCliFunnelOptions  *options);
+gboolean  jx_cli_funnel_options_any   (const JxCliFunnelOptions *options);
+int       jx_cli_funnel_filter        (JxCli                    *cli,
+                                       GOptionContext           *context,
+                                       const JxCliFunnelOptions *options,
+                                       JxDealFilter             *filter,
+                                       JxStore                 **store);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JxCliFunnelOptions, jx_cli_funnel_options_clear)
 
 /* Commands, one file each. */
 int jx_cli_funnel (JxCli *cli, int argc, char **argv);
