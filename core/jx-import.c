@@ -2133,8 +2133,27 @@ prepare_entered_stages (JxImport *self)
   return TRUE;
 }
 
+/* The win probability of the open stage at @position (after the stages behind it were
+ * moved up), or @fallback when there is none. */
+static int
+open_stage_probability (JxImport   *self,
+                        const char *sql,
+                        int         position,
+                        int         fallback)
+{
+  g_autoptr(sqlite3_stmt) stmt = jx_store_prepare (self->store, sql, NULL);
+
+  if (stmt == NULL)
+    return fallback;
+  sqlite3_bind_int (stmt, 1, position);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : fallback;
+}
+
 /* New open stages go right after the last existing open stage the file names (the funnel
- * "Prospecting > Engaging > Won" keeps its order), in the order the file names them. */
+ * "Prospecting > Engaging > Won" keeps its order), in the order the file names them. Their
+ * win probability lies evenly between the stages around them (Prospecting 10% > Engaging
+ * 17% > Qualified 25%), so the weighted pipeline counts their deals until the manager sets
+ * it in the stages editor. */
 static gboolean
 create_stages (JxImport  *self,
                GError   **error)
@@ -2143,7 +2162,7 @@ create_stages (JxImport  *self,
   g_autoptr(sqlite3_stmt) shift = NULL;
   g_autoptr(sqlite3_stmt) shift_deals = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
-  int anchor;
+  int anchor, before, after;
 
   for (guint i = 0; i < self->unknowns->len; i++)
     {
@@ -2163,7 +2182,8 @@ create_stages (JxImport  *self,
                                   "UPDATE deals SET furthest_position = furthest_position + ?1 "
                                   "WHERE furthest_position > ?2", error);
   insert = jx_store_prepare (self->store,
-                             "INSERT INTO stages(name, kind, position) VALUES (?1, 0, ?2)", error);
+                             "INSERT INTO stages(name, kind, position, probability) "
+                             "VALUES (?1, 0, ?2, ?3)", error);
   if (shift == NULL || shift_deals == NULL || insert == NULL)
     return FALSE;
   sqlite3_bind_int (shift, 1, names->len);
@@ -2173,12 +2193,19 @@ create_stages (JxImport  *self,
   if (!jx_store_step_done (self->store, shift, error) ||
       !jx_store_step_done (self->store, shift_deals, error))
     return FALSE;
+  before = open_stage_probability (self, "SELECT probability FROM stages WHERE kind = 0 AND "
+                                   "position <= ?1 ORDER BY position DESC LIMIT 1", anchor, 0);
+  after = open_stage_probability (self, "SELECT probability FROM stages WHERE kind = 0 AND "
+                                  "position > ?1 ORDER BY position LIMIT 1",
+                                  anchor + (int) names->len, 100);
+  after = MAX (after, before);
   for (guint i = 0; i < names->len; i++)
     {
       Unknown *unknown = names->pdata[i];
 
       sqlite3_bind_text (insert, 1, unknown->pub.value, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (insert, 2, anchor + 1 + i);
+      sqlite3_bind_int (insert, 3, before + (after - before) * (int) (i + 1) / (int) (names->len + 1));
       if (!jx_store_step_done (self->store, insert, error))
         return FALSE;
       note_created (self, "stage", unknown->pub.value);

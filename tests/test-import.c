@@ -356,8 +356,33 @@ test_unknown_names (void)
   /* Engaging goes after Prospecting, the last existing stage the file names. */
   g_assert_cmpint (jx_test_query_int (store, "SELECT position FROM stages WHERE name = 'Engaging'"), ==, 2);
   g_assert_cmpint (jx_test_query_int (store, "SELECT position FROM stages WHERE name = 'Qualified'"), ==, 3);
+  /* Its win probability lies between Prospecting's 10% and Qualified's 25%. */
+  g_assert_cmpint (jx_test_query_int (store, "SELECT probability FROM stages WHERE name = 'Engaging'"), ==, 17);
   g_assert_cmpint (jx_test_query_int (store, "SELECT count(*) FROM deals d JOIN products p ON "
                                              "p.id = d.product_id WHERE p.name = 'GTX Pro'"), ==, 2);
+  jx_test_remove_dir (dir);
+}
+
+/* Two new stages after the last open one: their probabilities step evenly from
+ * Negotiation's 85% towards a won deal's 100%, and Won stays after them. */
+static void
+test_created_stages_probability (void)
+{
+  g_autofree char *dir = jx_test_make_dir ();
+  g_autoptr(JxStore) store = new_store (dir, "s.db");
+  g_autofree char *path = jx_test_write_file (dir, "d.csv",
+    "opportunity_id,deal_stage,close_value\n"
+    "A,Negotiation,100\n"
+    "B,Contracting,200\n"
+    "C,Signing,300\n", -1);
+  Options create = { .create = TRUE };
+
+  import_ok (store, JX_IMPORT_KIND_DEALS, path, &create, 3, 0, 0);
+  assert_rows (store, "SELECT name, probability FROM stages WHERE kind = 0 AND position > "
+                      "(SELECT position FROM stages WHERE name = 'Proposal') ORDER BY position",
+               "Negotiation|85\nContracting|90\nSigning|95\n");
+  g_assert_cmpint (jx_test_query_int (store, "SELECT position FROM stages WHERE name = 'Won'"), >,
+                   jx_test_query_int (store, "SELECT position FROM stages WHERE name = 'Signing'"));
   jx_test_remove_dir (dir);
 }
 
@@ -1242,6 +1267,7 @@ main (int   argc,
   g_test_add_func ("/jx/import/team", test_team);
   g_test_add_func ("/jx/import/deal-history", test_deal_history);
   g_test_add_func ("/jx/import/unknown-names", test_unknown_names);
+  g_test_add_func ("/jx/import/created-stages-probability", test_created_stages_probability);
   g_test_add_func ("/jx/import/alias", test_alias);
   g_test_add_func ("/jx/import/outcomes", test_outcomes);
   g_test_add_func ("/jx/import/bad-files", test_bad_files);
